@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AppError, ErrorCode } from '../../lib/errors.ts';
+import { isRealIsoDate } from '../../lib/dates.ts';
+import { PROVINCE_CODES } from '../../lib/jurisdictions.ts';
+import { isValidSin, isValidUci } from '../../lib/identifiers.ts';
+import { callLegacy, chunk, malformed, type LegacyEndpoint } from '../legacyHttp.ts';
+
+export const IDENTITY_BATCH_CAP = 200;
+
+const Person = z.object({
+  id: z.string().regex(/^R\d{8}$/),
+  givenName: z.string().min(1),
+  familyName: z.string().min(1),
+  dateOfBirth: z.string().refine(isRealIsoDate, 'not a date'),
+  province: z.enum(PROVINCE_CODES),
+  postalCode: z.string(),
+  preferredLanguage: z.enum(['en', 'fr']),
+  householdId: z.string(),
+  identifiers: z.object({
+    sin: z.string().refine(isValidSin, 'SIN fails its check digit'),
+    uci: z.string().refine(isValidUci, 'not a UCI'),
+    healthNumber: z.string().min(1),
+    healthProvince: z.enum(PROVINCE_CODES),
+  }),
+});
+export type PersonRecord = z.infer<typeof Person>;
+
+const BatchAnswer = z.object({ persons: z.array(z.unknown()) });
+
+/** Adapter for the identity registry: resident id -> person and linked identifiers. */
+export class IdentityRegistryAdapter {
+  constructor(
+    private readonly endpoint: LegacyEndpoint,
+    private readonly batchCap = IDENTITY_BATCH_CAP,
+  ) {}
+
+  /** One result per id, in order: the person or a typed error. */
+  async getPersons(ids: readonly string[]): Promise<(PersonRecord | AppError)[]> {
+    const out: (PersonRecord | AppError)[] = new Array(ids.length);
+    await Promise.all(
+      chunk(
+        ids.map((id, i) => ({ id, i })),
+        this.batchCap,
+      ).map(async (batch) => {
+        try {
+          const res = await callLegacy(this.endpoint, '/v1/persons:batchGet', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ids: batch.map((b) => b.id) }),
+          });
+          if (res.status !== 200) throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `identity-registry answered HTTP ${res.status}`);
+          let parsedBody: unknown;
+          try {
+            parsedBody = JSON.parse(Buffer.from(res.body).toString('utf8'));
+          } catch {
+            throw malformed('identity-registry', 'answer is not JSON');
+          }
+          const answer = BatchAnswer.safeParse(parsedBody);
+          if (!answer.success || answer.data.persons.length !== batch.length) {
+            throw malformed('identity-registry', 'answer does not have one person per id');
+          }
+          answer.data.persons.forEach((raw, j) => {
+            const { i, id } = batch[j]!;
+            if (raw === null) {
+              out[i] = new AppError(ErrorCode.NOT_FOUND, 'No resident with that id', { system: 'identity-registry' });
+              return;
+            }
+            const p = Person.safeParse(raw);
+            if (!p.success) {
+              const issue = p.error.issues[0]!;
+              out[i] = malformed('identity-registry', `${issue.path.join('.')}: ${issue.message}`, { field: issue.path.join('.') });
+            } else if (p.data.id !== id) out[i] = malformed('identity-registry', 'record does not match the id asked for');
+            else out[i] = p.data;
+          });
+        } catch (e) {
+          const err = e instanceof AppError ? e : new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'identity adapter failed');
+          for (const { i } of batch) out[i] = err;
+        }
+      }),
+    );
+    return out;
+  }
+}

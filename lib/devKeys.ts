@@ -1,0 +1,31 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSigningKey, type SigningKey } from './auth.ts';
+
+/**
+ * Development signing key: generated on first use into `.dev/` (git-ignored), never committed.
+ * The one-command start creates it before spawning services so that all of them share it.
+ */
+export const DEV_DIR = process.env.MYCANADA_DEV_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '.dev');
+const KEY_FILE = () => join(DEV_DIR, 'token-signing-key.json');
+
+export async function loadOrCreateDevSigningKey(): Promise<SigningKey> {
+  const file = KEY_FILE();
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;
+  const key = await createSigningKey();
+  mkdirSync(dirname(file), { recursive: true });
+  // 'wx': if another process won the race, keep its key.
+  try {
+    writeFileSync(file, JSON.stringify(key), { flag: 'wx', mode: 0o600 });
+    return key;
+  } catch {
+    return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;
+  }
+}
+
+/** The public keys services trust: AUTH_PUBLIC_JWKS (a JSON array) when set, else the dev key. */
+export async function trustedPublicJwks(env: NodeJS.ProcessEnv = process.env) {
+  if (env.AUTH_PUBLIC_JWKS) return JSON.parse(env.AUTH_PUBLIC_JWKS) as SigningKey['publicJwk'][];
+  return [(await loadOrCreateDevSigningKey()).publicJwk];
+}

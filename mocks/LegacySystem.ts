@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Population } from './population/Population.ts';
+import { json } from '../lib/httpServer.ts';
+import { Rng } from './population/random.ts';
+
+/** How a mock corrupts its answer when a malformed record is injected. */
+export const MALFORMED_KINDS = ['truncated', 'wrong-type', 'bad-date', 'bad-check-digit', 'unknown-code', 'encoding'] as const;
+export type MalformedKind = (typeof MALFORMED_KINDS)[number];
+
+/** What a legacy system's behaviour gets besides the request. */
+export interface LegacyContext {
+  population: Population;
+  /** Set when fault injection wants this answer corrupted; the system decides how. */
+  malformed: MalformedKind | null;
+}
+
+/**
+ * One mocked legacy system: its name, default port and behaviour. The behaviour is a plain
+ * Request -> Response function so that the same code serves over real HTTP (`serveLegacySystem`)
+ * and inside msw for adapter unit tests (`tests/support/msw.ts`).
+ */
+export interface LegacySystemDefinition {
+  name: string;
+  title: string;
+  defaultPort: number;
+  handle(req: Request, ctx: LegacyContext): Promise<Response> | Response;
+}
+
+export const FaultSettings = z
+  .object({
+    /** Added before every answer. */
+    latencyMs: z.number().int().min(0).max(120_000).default(0),
+    /** Share of requests answered with HTTP 500 (0..1). */
+    errorRate: z.number().min(0).max(1).default(0),
+    /** Share of requests that never answer in time (held `hangMs`, then 504). */
+    timeoutRate: z.number().min(0).max(1).default(0),
+    hangMs: z.number().int().min(0).max(120_000).default(30_000),
+    /** Share of answers with a corrupted record, and which corruption. */
+    malformedRate: z.number().min(0).max(1).default(0),
+    malformedKind: z.enum(MALFORMED_KINDS).default('truncated'),
+  })
+  .strict();
+export type FaultSettings = z.infer<typeof FaultSettings>;
+
+const ADMIN = '/__admin';
+
+/**
+ * A legacy system with the test controls every mock shares: fault injection settable at run
+ * time (`PUT /__admin/faults`) and a count of the calls it received (`GET /__admin/calls`).
+ */
+export class LegacyService {
+  private faults: FaultSettings = FaultSettings.parse({});
+  private callCount = 0;
+  private readonly callsByPath = new Map<string, number>();
+  private readonly rng: Rng;
+
+  constructor(
+    readonly definition: LegacySystemDefinition,
+    readonly population: Population,
+  ) {
+    this.rng = new Rng(population.seed, 0xfa017);
+  }
+
+  get name() {
+    return this.definition.name;
+  }
+
+  setFaults(input: unknown): FaultSettings {
+    this.faults = FaultSettings.parse(input);
+    return this.faults;
+  }
+
+  clearFaults() {
+    this.faults = FaultSettings.parse({});
+  }
+
+  get calls() {
+    return { total: this.callCount, byPath: Object.fromEntries(this.callsByPath) };
+  }
+
+  resetCalls() {
+    this.callCount = 0;
+    this.callsByPath.clear();
+  }
+
+  /** The system's HTTP behaviour, faults included. */
+  fetch = async (req: Request): Promise<Response> => {
+    const path = new URL(req.url).pathname;
+    if (path.startsWith(ADMIN)) return this.admin(req, path.slice(ADMIN.length));
+    if (path === '/health') return json({ status: 'ok', system: this.name });
+    this.callCount++;
+    this.callsByPath.set(path, (this.callsByPath.get(path) ?? 0) + 1);
+    const f = this.faults;
+    if (f.latencyMs > 0) await sleep(f.latencyMs, req.signal);
+    if (f.timeoutRate > 0 && this.rng.next() < f.timeoutRate) {
+      await sleep(f.hangMs, req.signal);
+      return new Response('gateway timeout', { status: 504 });
+    }
+    if (f.errorRate > 0 && this.rng.next() < f.errorRate) {
+      return new Response(`${this.name}: injected failure`, { status: 500 });
+    }
+    const malformed = f.malformedRate > 0 && this.rng.next() < f.malformedRate ? f.malformedKind : null;
+    return this.definition.handle(req, { population: this.population, malformed });
+  };
+
+  private async admin(req: Request, sub: string): Promise<Response> {
+    if (sub === '/faults') {
+      if (req.method === 'GET') return json(this.faults);
+      if (req.method === 'DELETE') {
+        this.clearFaults();
+        return json(this.faults);
+      }
+      if (req.method === 'PUT' || req.method === 'POST') {
+        const parsed = FaultSettings.safeParse(await req.json().catch(() => undefined));
+        if (!parsed.success) return json({ error: 'invalid fault settings', issues: parsed.error.issues }, 400);
+        this.faults = parsed.data;
+        return json(this.faults);
+      }
+    }
+    if (sub === '/calls') {
+      if (req.method === 'GET') return json(this.calls);
+      if (req.method === 'DELETE') {
+        this.resetCalls();
+        return json(this.calls);
+      }
+    }
+    return json({ error: 'unknown admin route' }, 404);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import type { LegacySystemDefinition } from './LegacySystem.ts';
+import { identityRegistry } from './identity/identityRegistry.ts';
+import { craMainframe } from './cra/craMainframe.ts';
+
+/**
+ * Every mocked legacy system, by name. The one-command start serves each on its default port;
+ * tests serve them on free ports or mount them in msw. Names are what subgraphs list in
+ * `legacySystems` and what `LEGACY_URL_<NAME>` overrides.
+ */
+export const legacySystems: readonly LegacySystemDefinition[] = [identityRegistry, craMainframe];
+
+export function legacySystem(name: string): LegacySystemDefinition {
+  const found = legacySystems.find((s) => s.name === name);
+  if (!found) throw new Error(`unknown legacy system "${name}"; known: ${legacySystems.map((s) => s.name).join(', ')}`);
+  return found;
+}

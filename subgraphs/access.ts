@@ -1,0 +1,23 @@
+import { AppError, ErrorCode } from '../lib/errors.ts';
+import type { Actor } from '../lib/auth.ts';
+
+export const RESIDENT_ID = /^R\d{8}$/;
+
+export function assertResidentId(id: string): void {
+  if (!RESIDENT_ID.test(id)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'Resident id must be "R" followed by 8 digits', { argument: 'id' });
+  }
+}
+
+/**
+ * May this actor read this resident's data at all? A resident reads only their own; an agency
+ * program may ask (what it may see is decided per field by consent, issue #5); nobody else.
+ */
+export function assertMayRead(actor: Actor, residentId: string): void {
+  if (actor.kind === 'anonymous') {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Not authenticated: a signed token is needed to read resident data');
+  }
+  if (actor.kind === 'resident' && actor.residentId !== residentId) {
+    throw new AppError(ErrorCode.FORBIDDEN, "A resident may read only their own data");
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLError } from 'graphql';
+import type { TokenVerifier } from '../lib/auth.ts';
+import { isAppError } from '../lib/errors.ts';
+import { formatError } from '../lib/formatError.ts';
+import { apolloRoute } from '../lib/apolloRoute.ts';
+import { createHttpServer, json, listen, type Listening } from '../lib/httpServer.ts';
+import { createLogger } from '../lib/logger.ts';
+import type { BaseContext, SubgraphConfig, SubgraphDefinition } from './SubgraphDefinition.ts';
+
+export interface RunningSubgraph extends Listening {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serve one subgraph over HTTP: POST /graphql and GET /health. The token is verified here
+ * again even behind the gateway, because a subgraph may be called directly.
+ */
+export async function serveSubgraph(
+  definition: SubgraphDefinition<BaseContext>,
+  options: { port: number; config: SubgraphConfig; verifier: TokenVerifier },
+): Promise<RunningSubgraph> {
+  const logger = createLogger(`subgraph-${definition.name}`);
+  const server = new ApolloServer<BaseContext>({
+    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+  const contextFor = definition.createContext(options.config);
+  const context = async (req: Request) => {
+    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    try {
+      const actor = await options.verifier.actorFrom(req.headers.get('authorization'));
+      return contextFor({ actor, requestId, logger: logger.child({ requestId }) });
+    } catch (e) {
+      if (isAppError(e)) {
+        throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+      }
+      throw e;
+    }
+  };
+  const http = createHttpServer(
+    [
+      (req) => (new URL(req.url).pathname === '/health' ? json({ status: 'ok', subgraph: definition.name }) : null),
+      apolloRoute(server, context),
+    ],
+    (e) => logger.error({ err: e }, 'unhandled error in request'),
+  );
+  const listening = await listen(http, options.port);
+  logger.info({ url: listening.url }, 'subgraph listening');
+  return {
+    ...listening,
+    name: definition.name,
+    async stop() {
+      await listening.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { BaseContext, SubgraphDefinition } from './SubgraphDefinition.ts';
+import { identitySubgraph } from './identity/identitySubgraph.ts';
+import { craSubgraph } from './cra/craSubgraph.ts';
+
+/**
+ * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
+ * one-command start and the tests read this list; adding a subgraph means adding it here.
+ */
+export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
+  identitySubgraph,
+  craSubgraph,
+] as unknown as readonly SubgraphDefinition<BaseContext>[];
+
+export function subgraph(name: string): SubgraphDefinition<BaseContext> {
+  const found = subgraphs.find((s) => s.name === name);
+  if (!found) throw new Error(`unknown subgraph "${name}"; known: ${subgraphs.map((s) => s.name).join(', ')}`);
+  return found;
+}

@@ -31,7 +31,9 @@ export const irccSubgraph: SubgraphDefinition<IrccContext> = {
   },
   resolvers: {
     Resident: {
-      __resolveReference: (ref: ResidentRef, ctx: IrccContext) => {
+      // Async so that a refusal rejects this entity only: @apollo/subgraph maps representations
+      // synchronously, and a synchronous throw would null every entity of the batch.
+      __resolveReference: async (ref: ResidentRef, ctx: IrccContext) => {
         assertMayRead(ctx.actor, ref.id);
         return ref;
       },

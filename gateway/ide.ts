@@ -1,21 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Route } from '../lib/httpServer.ts';
 
 const require = createRequire(import.meta.url);
 
 /** GraphiQL and React served from node_modules: the IDE works with no internet. */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+// Resolved from each package's root: their `exports` maps do not list the UMD builds.
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+const assetPath = (a: { pkg: string; file: string }) => join(dirname(require.resolve(`${a.pkg}/package.json`)), a.file);
 
 const EXAMPLE = `# MyCanada Resident Graph
 # Get a token: npm run token -- --persona newcomer-bc
-# then put it in Headers below as {"Authorization": "Bearer <token>"}
+# then, in Headers below: {"Authorization": "Bearer <token>"}
 query Me {
   me {
     id
@@ -41,7 +44,7 @@ export function ideHtml(graphqlPath: string): string {
     React.createElement(GraphiQL, {
       fetcher,
       defaultQuery: ${JSON.stringify(EXAMPLE)},
-      defaultHeaders: '{"Authorization": "Bearer "}',
+      defaultHeaders: '{}',
       isHeadersEditorEnabled: true,
       defaultEditorToolsVisibility: 'headers',
     }),
@@ -60,10 +63,11 @@ export function localIdePlugin(graphqlPath = '/graphql'): ApolloServerPlugin {
 }
 
 export const ideAssetsRoute: Route = (req) => {
+  if (new URL(req.url).pathname === '/favicon.ico') return new Response(null, { status: 204 });
   const m = /^\/ide\/([\w.-]+)$/.exec(new URL(req.url).pathname);
   const asset = m && ASSETS[m[1]!];
   if (!asset) return null;
-  return new Response(readFileSync(require.resolve(asset.module)), {
+  return new Response(readFileSync(assetPath(asset)), {
     headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' },
   });
 };

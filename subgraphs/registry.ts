@@ -1,6 +1,7 @@
 import type { BaseContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 import { identitySubgraph } from './identity/identitySubgraph.ts';
 import { craSubgraph } from './cra/craSubgraph.ts';
+import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
 
 /**
  * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
@@ -9,6 +10,7 @@ import { craSubgraph } from './cra/craSubgraph.ts';
 export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
   identitySubgraph,
   craSubgraph,
+  esdcSubgraph,
 ] as unknown as readonly SubgraphDefinition<BaseContext>[];
 
 export function subgraph(name: string): SubgraphDefinition<BaseContext> {

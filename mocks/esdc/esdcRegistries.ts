@@ -30,7 +30,10 @@ export const ESDC_FIELD_SEPARATOR = '|';
 
 export const ESDC_RECORD_TYPES = { SIN: '10', BENEFIT: '20', NOT_FOUND: '90', TRAILER: '99' } as const;
 
-/** SIR status codes. A 900-series SIN is T until its expiry date, X after it. */
+/**
+ * SIR status codes. A 900-series SIN is T until its expiry date, X after it. The synthetic
+ * population has no cancelled or dormant SINs, so C is never rendered here (tests write it by hand).
+ */
 export const ESDC_SIN_STATUS_CODES = { VALID: 'A', TEMPORARY: 'T', EXPIRED: 'X', CANCELLED: 'C' } as const;
 
 export const ESDC_PROGRAM_CODES = { OAS: '01', GIS: '02', CPP: '03', EI: '04' } as const;
@@ -115,6 +118,7 @@ export function corruptEsdcRecords(records: readonly string[], kind: MalformedKi
       else put(0, 1, sin.slice(0, 8) + 'O');
       break;
     case 'bad-date':
+      // Month 13 in the as-of date; a not-found record has no date, so its reason code goes bad.
       if (notFound) put(0, 2, 'Z');
       else put(0, 4, `${AS_OF.slice(0, 4)}1341`);
       break;

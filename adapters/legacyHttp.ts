@@ -22,6 +22,15 @@ const legacyLatency = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 
+export interface CallOptions {
+  /**
+   * Return 5xx answers instead of throwing UPSTREAM_UNAVAILABLE: SOAP 1.1 sends every fault
+   * with HTTP 500, and the fault in the body says more than the status does. The adapter then
+   * owns the translation (and the call still counts as an error in metrics).
+   */
+  returnServerErrors?: boolean;
+}
+
 /**
  * One call to a legacy system, with its faults translated to our codes:
  * no answer in time -> UPSTREAM_TIMEOUT; refused, reset or 5xx -> UPSTREAM_UNAVAILABLE.
@@ -31,6 +40,7 @@ export async function callLegacy(
   endpoint: LegacyEndpoint,
   path: string,
   init: RequestInit,
+  options: CallOptions = {},
 ): Promise<{ status: number; body: Uint8Array; contentType: string }> {
   const stop = legacyLatency.startTimer({ system: endpoint.system });
   const signal = AbortSignal.timeout(endpoint.timeoutMs);
@@ -39,6 +49,7 @@ export async function callLegacy(
     const body = new Uint8Array(await res.arrayBuffer());
     if (res.status >= 500) {
       legacyCalls.inc({ system: endpoint.system, outcome: 'error' });
+      if (options.returnServerErrors) return { status: res.status, body, contentType: res.headers.get('content-type') ?? '' };
       throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `${endpoint.system} is unavailable (HTTP ${res.status})`, {
         system: endpoint.system,
       });

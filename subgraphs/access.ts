@@ -21,3 +21,14 @@ export function assertMayRead(actor: Actor, residentId: string): void {
     throw new AppError(ErrorCode.FORBIDDEN, "A resident may read only their own data");
   }
 }
+
+/**
+ * `__resolveReference` for an agency subgraph's Resident: the representation is all it needs,
+ * once the actor may read that resident. Async on purpose: @apollo/subgraph resolves a batch
+ * of representations together, and a synchronous throw would null the whole batch instead of
+ * failing only this entity.
+ */
+export async function resolveResidentReference<R extends { id: string }>(ref: R, ctx: { actor: Actor }): Promise<R> {
+  assertMayRead(ctx.actor, ref.id);
+  return ref;
+}

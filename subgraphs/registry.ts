@@ -2,6 +2,7 @@ import type { BaseContext, SubgraphDefinition } from './SubgraphDefinition.ts';
 import { identitySubgraph } from './identity/identitySubgraph.ts';
 import { craSubgraph } from './cra/craSubgraph.ts';
 import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
+import { irccSubgraph } from './ircc/irccSubgraph.ts';
 
 /**
  * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
@@ -10,6 +11,7 @@ import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
 export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
   identitySubgraph,
   craSubgraph,
+  irccSubgraph,
   esdcSubgraph,
 ] as unknown as readonly SubgraphDefinition<BaseContext>[];
 

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import { isValidUci, normalizeUci } from '../../lib/identifiers.ts';
-import { chunk, legacyCalls, malformed, type LegacyEndpoint } from '../legacyHttp.ts';
+import { callLegacy, chunk, malformed, type LegacyEndpoint } from '../legacyHttp.ts';
 import { parseIrccResponse, type ImmigrationRecord } from './parseIrccResponse.ts';
 
 export type { ImmigrationRecord, ImmigrationStatus } from './parseIrccResponse.ts';
@@ -50,10 +50,8 @@ export class IrccAdapter {
     if (res.status >= 500) {
       // SOAP 1.1 sends faults with HTTP 500; a fault says more than the status does.
       const fault = faultIn(res.body);
-      legacyCalls.inc({ system: this.endpoint.system, outcome: 'error' });
       throw fault ?? new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `ircc is unavailable (HTTP ${res.status})`, { system: 'ircc' });
     }
-    legacyCalls.inc({ system: this.endpoint.system, outcome: 'ok' });
     if (res.status !== 200) throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `ircc answered HTTP ${res.status}`, { system: 'ircc' });
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(res.contentType)?.[1];
     if (charset && charset.toLowerCase() !== 'utf-8') throw malformed('ircc', 'the answer declares a charset other than UTF-8');
@@ -71,29 +69,13 @@ export class IrccAdapter {
     });
   }
 
-  /**
-   * The HTTP exchange, with callLegacy's deadline and fault translation, except that a 5xx
-   * body is returned rather than thrown away: for SOAP, the fault in it is the answer.
-   */
-  private async post(body: string): Promise<{ status: number; body: Uint8Array; contentType: string }> {
-    const { system, baseUrl, timeoutMs } = this.endpoint;
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      const res = await fetch(baseUrl + SERVICE_PATH, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${SOAP_ACTION}"` },
-        body,
-        signal,
-      });
-      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? '' };
-    } catch {
-      if (signal.aborted) {
-        legacyCalls.inc({ system, outcome: 'timeout' });
-        throw new AppError(ErrorCode.UPSTREAM_TIMEOUT, `${system} did not answer within ${timeoutMs} ms`, { system });
-      }
-      legacyCalls.inc({ system, outcome: 'unreachable' });
-      throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `${system} could not be reached`, { system });
-    }
+  private post(body: string) {
+    return callLegacy(
+      this.endpoint,
+      SERVICE_PATH,
+      { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${SOAP_ACTION}"` }, body },
+      { returnServerErrors: true },
+    );
   }
 }
 

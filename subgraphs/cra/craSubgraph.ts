@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { CraAdapter, type AssessmentKey, type IncomeAssessment } from '../../adapters/cra/CraAdapter.ts';
-import { assertMayRead } from '../access.ts';
+import { resolveResidentReference } from '../access.ts';
 import { money } from '../money.ts';
 import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 
@@ -30,10 +30,7 @@ export const craSubgraph: SubgraphDefinition<CraContext> = {
   },
   resolvers: {
     Resident: {
-      __resolveReference: (ref: ResidentRef, ctx: CraContext) => {
-        assertMayRead(ctx.actor, ref.id);
-        return ref;
-      },
+      __resolveReference: resolveResidentReference,
       income: (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) =>
         ctx.assessments.load({ sin: r.sin, taxYear: taxYear ?? null }),
       craBenefits: async (r: ResidentRef, _: unknown, ctx: CraContext) => {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { IrccAdapter, type ImmigrationRecord } from '../../adapters/ircc/IrccAdapter.ts';
 import { normalizeUci } from '../../lib/identifiers.ts';
-import { assertMayRead } from '../access.ts';
+import { resolveResidentReference } from '../access.ts';
 import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 
 export interface IrccContext extends BaseContext {
@@ -33,10 +33,7 @@ export const irccSubgraph: SubgraphDefinition<IrccContext> = {
     Resident: {
       // Async so that a refusal rejects this entity only: @apollo/subgraph maps representations
       // synchronously, and a synchronous throw would null every entity of the batch.
-      __resolveReference: async (ref: ResidentRef, ctx: IrccContext) => {
-        assertMayRead(ctx.actor, ref.id);
-        return ref;
-      },
+      __resolveReference: resolveResidentReference,
       immigrationStatus: async (r: ResidentRef, _: unknown, ctx: IrccContext) => ({
         ...(await ctx.immigrationStatuses.load(r.uci)),
         verifiedBy: 'IRCC',

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// page.evaluate callbacks run in the browser, so this file needs DOM types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -31,8 +29,10 @@ describe('GraphiQL served by the gateway, with no internet', () => {
     await page.evaluate(
       ({ query, headers }) => {
         // GraphiQL keeps its editors in CodeMirror 5 instances on the DOM nodes.
+        // Runs in the browser; the project compiles without DOM types, hence the narrow cast.
         type Cm = { CodeMirror: { setValue(v: string): void } };
-        const editors = [...document.querySelectorAll('.graphiql-editor:not(.hidden) > .CodeMirror')] as unknown as Cm[];
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document;
+        const editors = Array.from(doc.querySelectorAll('.graphiql-editor:not(.hidden) > .CodeMirror')) as Cm[];
         // Visible editors: the query, then the open tool tab (Headers, as the IDE opens it).
         editors[0]!.CodeMirror.setValue(query);
         editors[1]!.CodeMirror.setValue(headers);
@@ -40,7 +40,7 @@ describe('GraphiQL served by the gateway, with no internet', () => {
       { query, headers: JSON.stringify({ Authorization: `Bearer ${token}` }) },
     );
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('Hassan'), null, { timeout: 10_000 });
+    await page.waitForSelector('.result-window :text("Hassan")', { timeout: 10_000 });
     const result = await page.textContent('.result-window');
     expect(result).toContain('"province": "BC"');
     expect(foreign).toEqual([]);

@@ -13,6 +13,7 @@ export interface TestSystem {
   gateway: RunningGateway;
   population: Population;
   key: SigningKey;
+  verifier: TokenVerifier;
   /** The mocked legacy systems, for fault injection and call counts. */
   legacy: Map<string, LegacyService>;
   subgraphs: Map<string, RunningSubgraph>;
@@ -69,6 +70,7 @@ export async function startTestSystem(options: { supergraphFile?: string; pollIn
     gateway,
     population,
     key,
+    verifier,
     legacy,
     subgraphs: running,
     subgraphUrls,

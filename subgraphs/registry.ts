@@ -3,6 +3,7 @@ import { identitySubgraph } from './identity/identitySubgraph.ts';
 import { craSubgraph } from './cra/craSubgraph.ts';
 import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
 import { irccSubgraph } from './ircc/irccSubgraph.ts';
+import { healthSubgraph } from './health/healthSubgraph.ts';
 
 /**
  * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
@@ -13,6 +14,7 @@ export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
   craSubgraph,
   irccSubgraph,
   esdcSubgraph,
+  healthSubgraph,
 ] as unknown as readonly SubgraphDefinition<BaseContext>[];
 
 export function subgraph(name: string): SubgraphDefinition<BaseContext> {

@@ -1,6 +1,6 @@
 import { isValidBcPhn } from '../../lib/identifiers.ts';
 import { callLegacy, type LegacyEndpoint } from '../legacyHttp.ts';
-import { expectOk, getCoverageInBatches, type CoverageResult } from './batchCoverage.ts';
+import { expectOk, getCoverageInBatches, type CoverageResult } from './getCoverageInBatches.ts';
 import { decodeUtf8 } from './coverageFields.ts';
 import type { ProvincialHealthAdapter } from './ProvincialHealthAdapter.ts';
 import { parseMspAnswer } from './parseMspAnswer.ts';

@@ -1,6 +1,6 @@
 import type { ProvinceCode } from '../../lib/jurisdictions.ts';
 import { callLegacy, decodeAscii, type LegacyEndpoint } from '../legacyHttp.ts';
-import { expectOk, getCoverageInBatches, type CoverageResult } from './batchCoverage.ts';
+import { expectOk, getCoverageInBatches, type CoverageResult } from './getCoverageInBatches.ts';
 import type { GenericProvinceConfig } from './genericProvinces.ts';
 import type { ProvincialHealthAdapter } from './ProvincialHealthAdapter.ts';
 import { parsePtEligibilityCsv } from './parsePtEligibilityCsv.ts';

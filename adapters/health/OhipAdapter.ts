@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import { isValidOntarioHealthNumber } from '../../lib/identifiers.ts';
 import { callLegacy, decodeAscii, type LegacyEndpoint } from '../legacyHttp.ts';
-import { expectOk, getCoverageInBatches, type CoverageResult } from './batchCoverage.ts';
+import { expectOk, getCoverageInBatches, type CoverageResult } from './getCoverageInBatches.ts';
 import type { ProvincialHealthAdapter } from './ProvincialHealthAdapter.ts';
 import { parseOhipMessage } from './parseOhipMessage.ts';
 

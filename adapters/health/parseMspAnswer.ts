@@ -3,7 +3,7 @@ import { addDays } from '../../lib/dates.ts';
 import { isValidBcPhn } from '../../lib/identifiers.ts';
 import { compactDateToIso } from '../fixedWidth.ts';
 import { malformed } from '../legacyHttp.ts';
-import type { CoverageResult } from './batchCoverage.ts';
+import type { CoverageResult } from './getCoverageInBatches.ts';
 import { compactDate, endBeforeStart, fieldError, keyMismatch, notFound } from './coverageFields.ts';
 
 const SYSTEM = 'bc-msp';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidOntarioHealthNumber } from '../../lib/identifiers.ts';
 import { compactDateToIso } from '../fixedWidth.ts';
 import { malformed } from '../legacyHttp.ts';
-import type { CoverageResult } from './batchCoverage.ts';
+import type { CoverageResult } from './getCoverageInBatches.ts';
 import { compactDate, endBeforeStart, fieldError, keyMismatch, notFound } from './coverageFields.ts';
 
 const SYSTEM = 'on-ohip';

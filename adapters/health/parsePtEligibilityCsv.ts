@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays } from '../../lib/dates.ts';
 import type { ProvinceCode } from '../../lib/jurisdictions.ts';
 import { malformed } from '../legacyHttp.ts';
-import type { CoverageResult } from './batchCoverage.ts';
+import type { CoverageResult } from './getCoverageInBatches.ts';
 import { endBeforeStart, fieldError, isoDate, keyMismatch, notFound } from './coverageFields.ts';
 import type { GenericProvinceConfig } from './genericProvinces.ts';
 
@@ -15,6 +15,26 @@ const Dates = z.object({
   EFF_DATE: isoDate,
   END_DATE: z.string().refine((s) => s === '' || isoDate.safeParse(s).success, 'not a date'),
 });
+
+// One row schema per jurisdiction's configuration, built once: zod schemas are costly to make.
+const rowSchemas = new WeakMap<GenericProvinceConfig, ReturnType<typeof buildRowSchema>>();
+
+function buildRowSchema(config: GenericProvinceConfig) {
+  return z.object({
+    SEQ: z.string().regex(/^\d{1,4}$/, 'not a number'),
+    PLAN: z.string().refine((s) => s === config.planCode, "not this jurisdiction's plan code"),
+    HEALTH_NO: z.string().regex(config.numberPattern, `not a ${config.numberLabel}`),
+    STATUS: z.enum(['ACT', 'WAIT', 'EXP', 'NF'], { message: 'unknown status code' }),
+    EFF_DATE: z.string(),
+    END_DATE: z.string(),
+  });
+}
+
+function rowSchema(config: GenericProvinceConfig) {
+  let schema = rowSchemas.get(config);
+  if (!schema) rowSchemas.set(config, (schema = buildRowSchema(config)));
+  return schema;
+}
 
 /**
  * Parse a pt-health eligibility CSV: the header `SEQ,PLAN,HEALTH_NO,STATUS,EFF_DATE,END_DATE`,
@@ -32,14 +52,7 @@ export function parsePtEligibilityCsv(
   if (rows.length !== asked.length) {
     throw malformed(SYSTEM, `expected ${asked.length} rows, got ${rows.length}`, { field: 'rows' });
   }
-  const Row = z.object({
-    SEQ: z.string().regex(/^\d{1,4}$/, 'not a number'),
-    PLAN: z.string().refine((s) => s === jurisdiction.config.planCode, "not this jurisdiction's plan code"),
-    HEALTH_NO: z.string().regex(jurisdiction.config.numberPattern, `not a ${jurisdiction.config.numberLabel}`),
-    STATUS: z.enum(['ACT', 'WAIT', 'EXP', 'NF'], { message: 'unknown status code' }),
-    EFF_DATE: z.string(),
-    END_DATE: z.string(),
-  });
+  const Row = rowSchema(jurisdiction.config);
   return rows.map((line, j): CoverageResult => {
     const cells = line.split(',');
     if (cells.length < COLUMNS.length) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isRealIsoDate } from '../../lib/dates.ts';
 import { isValidRamq } from '../../lib/identifiers.ts';
 import { malformed } from '../legacyHttp.ts';
-import type { CoverageResult } from './batchCoverage.ts';
+import type { CoverageResult } from './getCoverageInBatches.ts';
 import { endBeforeStart, fieldError, isoDate, keyMismatch, notFound } from './coverageFields.ts';
 
 const SYSTEM = 'qc-ramq';

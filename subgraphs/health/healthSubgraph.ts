@@ -7,7 +7,7 @@ import {
   type ProvincialAdapterRegistry,
 } from '../../adapters/health/ProvincialAdapterRegistry.ts';
 import { PROVINCE_CODES } from '../../lib/jurisdictions.ts';
-import { assertMayRead } from '../access.ts';
+import { resolveResidentReference } from '../access.ts';
 import { loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 
 export interface HealthContext extends BaseContext {
@@ -64,10 +64,7 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
       healthPlans: () => PROVINCE_CODES.map((p) => planView(HEALTH_PLANS[p])),
     },
     Resident: {
-      __resolveReference: (ref: ResidentRef, ctx: HealthContext) => {
-        assertMayRead(ctx.actor, ref.id);
-        return ref;
-      },
+      __resolveReference: resolveResidentReference,
       healthCoverage: async (r: ResidentRef, _: unknown, ctx: HealthContext) => {
         const c = await ctx.coverageLoader(r.province).load(r.healthNumber);
         const plan = HEALTH_PLANS[c.province];

@@ -35,6 +35,8 @@ const key = await loadOrCreateDevSigningKey();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   APOLLO_TELEMETRY_DISABLED: '1',
+  // The banner below says what is up; set LOG_LEVEL=info to see every service's own lines.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   AUTH_PUBLIC_JWKS: JSON.stringify([key.publicJwk]),
 };
 const children: { name: string; proc: ChildProcess }[] = [];

@@ -129,7 +129,10 @@ try {
     '',
   ];
   console.log(lines.join('\n'));
-  console.log(`${READY_PREFIX}${JSON.stringify({ kind: 'system', gateway: gatewayUrl, subgraphs: subgraphUrls, mocks: mockUrls })}`);
+  // A machine-readable line for tools and tests that run this piped; a person at a terminal does not need it.
+  if (!process.stdout.isTTY) {
+    console.log(`${READY_PREFIX}${JSON.stringify({ kind: 'system', gateway: gatewayUrl, subgraphs: subgraphUrls, mocks: mockUrls })}`);
+  }
 } catch (e) {
   console.error(`start failed: ${(e as Error).message}`);
   await stopAll(1);

@@ -1,0 +1,86 @@
+/**
+ * npm run bench: measurements side by side with a baseline in the same run, ratios reported.
+ * Loopback only; every loop is bounded. Sections:
+ *   1. start-up time of the whole system (npm start, real processes)
+ *   2. legacy calls per query, batched (DataLoader + caps) vs one call per key
+ *   3. query latency through the gateway, all agencies vs identity only
+ *   4. population memory: lazy 10k vs lazy 1M, and eager 10k as the baseline
+ */
+import { execFileSync } from 'node:child_process';
+import { percentiles, fmt } from './stats.ts';
+import { startSystem } from '../tests/support/startedSystem.ts';
+import { startTestSystem } from '../tests/support/system.ts';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+process.env.LOG_LEVEL ??= 'silent';
+const out: string[] = [];
+const say = (line: string) => {
+  out.push(line);
+  console.log(line);
+};
+
+// 1. Start-up
+{
+  const runs: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const s = await startSystem();
+    runs.push(s.startupMs);
+    await s.interrupt();
+  }
+  say(`1. whole-system start-up (npm start --free-ports, ${runs.length} runs): ${runs.map((ms) => fmt(ms / 1000)).join(' s, ')} s`);
+}
+
+const sys = await startTestSystem();
+const ALL = `givenName income { taxYear } immigrationStatus { status } sinRecord { status } healthCoverage { status }`;
+
+// 2. Legacy calls per query
+{
+  const token = await sys.tokenFor({ kind: 'agency', clientId: 'bench', agency: 'BENCH', program: 'bench', purpose: 'benchmark' });
+  for (const n of [1, 500]) {
+    const ids = Array.from({ length: n }, (_, i) => sys.population.get(100 + i)!.id);
+    sys.legacy.forEach((s) => s.resetCalls());
+    const r = await sys.query(`query($ids: [ID!]!) { residents(ids: $ids) { ${ALL} } }`, { token, variables: { ids } });
+    if (!r.data) throw new Error('bench query failed');
+    const calls = [...sys.legacy.values()].map((s) => [s.name, s.calls.total] as const).filter(([, c]) => c > 0);
+    const total = calls.reduce((a, [, c]) => a + c, 0);
+    // Baseline: one call per resident per system it touches (identity, cra, ircc, esdc, one health registry).
+    const baseline = n * 5;
+    say(`2. legacy calls for ${n} resident(s): ${total} (${calls.map(([k, c]) => `${k}=${c}`).join(' ')}); unbatched baseline ${baseline}; ratio ${fmt(total / baseline, 3)}`);
+  }
+}
+
+// 3. Latency
+{
+  const token = await sys.personaToken('senior-on');
+  const measure = async (query: string, n: number) => {
+    for (let i = 0; i < 20; i++) await sys.query(query, { token });
+    const samples: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await sys.query(query, { token });
+      samples.push(performance.now() - t);
+    }
+    return percentiles(samples);
+  };
+  const all = await measure(`{ me { ${ALL} } }`, 300);
+  const base = await measure(`{ me { givenName } }`, 300);
+  say(`3. me{} latency, 300 sequential requests: all five agencies p50 ${fmt(all.p50)} ms p99 ${fmt(all.p99)} ms; identity only p50 ${fmt(base.p50)} ms p99 ${fmt(base.p99)} ms; ratio p50 ${fmt(all.p50 / base.p50, 2)}`);
+}
+await sys.stop();
+
+// 4. Population memory
+{
+  const run = (size: number, mode: 'lazy' | 'eager') =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/populationMemory.ts', String(size), mode], { encoding: 'utf8' }).trim().split('\n').at(-1)!,
+    ) as { rssMb: number; heapMb: number; deltaMb: number };
+  const lazy10k = run(10_000, 'lazy');
+  const lazy1m = run(1_000_000, 'lazy');
+  const eager10k = run(10_000, 'eager');
+  say(`4. population RSS: lazy 10k ${fmt(lazy10k.rssMb)} MB, lazy 1M ${fmt(lazy1m.rssMb)} MB (ratio ${fmt(lazy1m.rssMb / lazy10k.rssMb, 2)}); eager 10k baseline ${fmt(eager10k.rssMb)} MB`);
+  say(`   live heap after GC: lazy 10k ${fmt(lazy10k.heapMb)} MB, lazy 1M ${fmt(lazy1m.heapMb)} MB (ratio ${fmt(lazy1m.heapMb / lazy10k.heapMb, 2)}); eager 10k ${fmt(eager10k.heapMb)} MB`);
+}
+
+console.log('\nsummary');
+for (const line of out) console.log(`  ${line}`);
+process.exit(0);

@@ -35,7 +35,7 @@ const ALL = `givenName income { taxYear } immigrationStatus { status } sinRecord
 
 // 2. Legacy calls per query
 {
-  const token = await sys.tokenFor({ kind: 'agency', clientId: 'bench', agency: 'BENCH', program: 'bench', purpose: 'benchmark' });
+  const token = await sys.tokenFor({ kind: 'agency', clientId: 'bench', agency: 'BENCH', program: 'bench', jurisdiction: 'CA', purpose: 'benchmark' });
   for (const n of [1, 500]) {
     const ids = Array.from({ length: n }, (_, i) => sys.population.get(100 + i)!.id);
     sys.legacy.forEach((s) => s.resetCalls());

@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from './errors.ts';
  */
 export type Actor =
   | { kind: 'resident'; residentId: string }
-  | { kind: 'agency'; clientId: string; agency: string; program: string; purpose: string }
+  | { kind: 'agency'; clientId: string; agency: string; program: string; jurisdiction: string; purpose: string }
   | { kind: 'anonymous' };
 
 export const TOKEN_ISSUER = 'https://auth.mycanada.local/dev';
@@ -40,7 +40,7 @@ export async function signToken(key: SigningKey, { actor, ttlSeconds = 3600 }: T
   const claims =
     actor.kind === 'resident'
       ? { actor_type: 'resident' }
-      : { actor_type: 'agency', agency: actor.agency, program: actor.program, purpose: actor.purpose };
+      : { actor_type: 'agency', agency: actor.agency, program: actor.program, jurisdiction: actor.jurisdiction, purpose: actor.purpose };
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALG, kid: key.privateJwk.kid! })
@@ -80,9 +80,10 @@ export class TokenVerifier {
       const sub = payload.sub!;
       if (payload.actor_type === 'resident') return { kind: 'resident', residentId: sub };
       if (payload.actor_type === 'agency') {
-        const { agency, program, purpose } = payload as Record<string, unknown>;
+        const { agency, program, purpose, jurisdiction } = payload as Record<string, unknown>;
         if (typeof agency === 'string' && typeof program === 'string' && typeof purpose === 'string' && purpose) {
-          return { kind: 'agency', clientId: sub, agency, program, purpose };
+          // A program without a stated jurisdiction acts federally.
+          return { kind: 'agency', clientId: sub, agency, program, purpose, jurisdiction: typeof jurisdiction === 'string' && jurisdiction ? jurisdiction : 'CA' };
         }
         throw unauthenticated('an agency token must name its agency, program and purpose');
       }

@@ -10,8 +10,12 @@ import { createSigningKey, type SigningKey } from './auth.ts';
 export const DEV_DIR = process.env.MYCANADA_DEV_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '.dev');
 const KEY_FILE = () => join(DEV_DIR, 'token-signing-key.json');
 
-export async function loadOrCreateDevSigningKey(): Promise<SigningKey> {
-  const file = KEY_FILE();
+export const loadOrCreateDevSigningKey = () => loadOrCreate(KEY_FILE());
+
+/** An issuer subgraph's key for signing verifications (one per issuer, shared by its replicas). */
+export const loadOrCreateDevIssuerKey = (issuer: string) => loadOrCreate(join(DEV_DIR, `issuer-${issuer}-key.json`));
+
+async function loadOrCreate(file: string): Promise<SigningKey> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;
   const key = await createSigningKey();
   mkdirSync(dirname(file), { recursive: true });

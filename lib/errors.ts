@@ -29,6 +29,10 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A province or territory with no adapter registered. */
   UNSUPPORTED_JURISDICTION: 'UNSUPPORTED_JURISDICTION',
+  /** A verification proof that fails its check: tampered, unknown key, expired or malformed; `reason` says which. */
+  INVALID_PROOF: 'INVALID_PROOF',
+  /** The shared store (Redis, or the in-memory store of `npm start`) cannot be reached; nothing was changed. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   /** Anything not foreseen; the message never carries internal details. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

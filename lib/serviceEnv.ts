@@ -19,7 +19,7 @@ export function legacyTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): numb
 /** Printed by every child process once it listens; the one-command start waits for it. */
 export const READY_PREFIX = 'READY ';
 
-export function announceReady(kind: 'mock' | 'subgraph' | 'gateway', name: string, url: string): void {
+export function announceReady(kind: 'mock' | 'subgraph' | 'gateway' | 'store', name: string, url: string): void {
   process.stdout.write(`${READY_PREFIX}${JSON.stringify({ kind, name, url })}\n`);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChangeablePopulation } from './population/ChangeablePopulation.ts';
 import type { Population } from './population/Population.ts';
 import { json } from '../lib/httpServer.ts';
 import { Rng } from './population/random.ts';
@@ -9,7 +10,7 @@ export type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
 /** What a legacy system's behaviour gets besides the request. */
 export interface LegacyContext {
-  population: Population;
+  population: ChangeablePopulation;
   /** Set when fault injection wants this answer corrupted; the system decides how. */
   malformed: MalformedKind | null;
 }
@@ -24,6 +25,20 @@ export interface LegacySystemDefinition {
   title: string;
   defaultPort: number;
   handle(req: Request, ctx: LegacyContext): Promise<Response> | Response;
+  /**
+   * Apply a change to the system's records (`POST /__admin/changes`) and say what changed,
+   * by the system's own key, for its change feed (`GET /feed/changes?after=N`). Systems that
+   * do not signal changes leave it out.
+   */
+  applyChange?(body: unknown, population: ChangeablePopulation): LegacyChange | { error: string };
+}
+
+/** One entry of a legacy system's change feed. */
+export interface LegacyChange {
+  kind: string;
+  /** The system's own key for the record that changed (a SIN, a UCI), and the part of it. */
+  key: string;
+  part?: string;
 }
 
 export const FaultSettings = z
@@ -53,12 +68,25 @@ export class LegacyService {
   private callCount = 0;
   private readonly callsByPath = new Map<string, number>();
   private readonly rng: Rng;
+  private readonly feed: (LegacyChange & { seq: number; at: string })[] = [];
+  readonly population: ChangeablePopulation;
 
   constructor(
     readonly definition: LegacySystemDefinition,
-    readonly population: Population,
+    population: Population,
   ) {
+    this.population = new ChangeablePopulation(population.seed, population.size);
     this.rng = new Rng(population.seed, 0xfa017);
+  }
+
+  /** Apply a change as `POST /__admin/changes` does; returns the feed entry or an error. */
+  applyChange(body: unknown): (LegacyChange & { seq: number }) | { error: string } {
+    if (!this.definition.applyChange) return { error: `${this.name} does not take changes` };
+    const change = this.definition.applyChange(body, this.population);
+    if ('error' in change) return change;
+    const entry = { ...change, seq: this.feed.length + 1, at: new Date().toISOString() };
+    this.feed.push(entry);
+    return entry;
   }
 
   get name() {
@@ -88,6 +116,11 @@ export class LegacyService {
     const path = new URL(req.url).pathname;
     if (path.startsWith(ADMIN)) return this.admin(req, path.slice(ADMIN.length));
     if (path === '/health') return json({ status: 'ok', system: this.name });
+    if (path === '/feed/changes' && req.method === 'GET') {
+      // The change feed is how the system signals that a record changed; it is not a fault target.
+      const after = Number(new URL(req.url).searchParams.get('after') ?? '0');
+      return json({ head: this.feed.length, changes: this.feed.filter((c) => c.seq > after) });
+    }
     this.callCount++;
     this.callsByPath.set(path, (this.callsByPath.get(path) ?? 0) + 1);
     const f = this.faults;
@@ -116,6 +149,10 @@ export class LegacyService {
         this.faults = parsed.data;
         return json(this.faults);
       }
+    }
+    if (sub === '/changes' && req.method === 'POST') {
+      const result = this.applyChange(await req.json().catch(() => undefined));
+      return 'error' in result ? json(result, 400) : json(result, 201);
     }
     if (sub === '/calls') {
       if (req.method === 'GET') return json(this.calls);

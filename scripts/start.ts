@@ -6,6 +6,7 @@
  * With REDIS_URL set, state lives in Redis; otherwise in memory (not durable).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -93,6 +94,11 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
+  // Without Redis, one process holds the in-memory store every other process shares.
+  if (!process.env.REDIS_URL) {
+    env.STORE_TOKEN = randomBytes(24).toString('base64url');
+    env.STORE_URL = await launch('store', 'store', 'lib/store/main.ts', ['--port', String(await portFor(5100))], env);
+  }
   const legacyEnv: NodeJS.ProcessEnv = {};
   const mockUrls = await Promise.all(
     legacySystems.map(async (s) => {
@@ -101,11 +107,17 @@ try {
       return { name: s.name, title: s.title, url };
     }),
   );
-  const subgraphEnv = { ...env, ...legacyEnv };
+  // Ports first, so that each subgraph knows where the issuers publish their keys.
+  const ports = new Map<string, number>();
+  for (const s of subgraphs) ports.set(s.name, await portFor(s.defaultPort));
+  const subgraphEnv: NodeJS.ProcessEnv = { ...env, ...legacyEnv };
+  for (const s of subgraphs.filter((d) => d.issuer)) {
+    subgraphEnv[envKey('ISSUER_JWKS_URL', s.name)] = `http://127.0.0.1:${ports.get(s.name)}/.well-known/jwks.json`;
+  }
   const subgraphUrls = await Promise.all(
     subgraphs.map(async (s) => ({
       name: s.name,
-      url: await launch('subgraph', s.name, 'subgraphs/main.ts', [s.name, '--port', String(await portFor(s.defaultPort))], subgraphEnv),
+      url: await launch('subgraph', s.name, 'subgraphs/main.ts', [s.name, '--port', String(ports.get(s.name))], subgraphEnv),
     })),
   );
   const gatewayArgs = ['--port', String(await portFor(4000))];
@@ -119,7 +131,7 @@ try {
     `  gateway      ${gatewayUrl}   (GraphiQL in a browser; ${base}/health, ${base}/ready, ${base}/metrics)`,
     ...subgraphUrls.map((s) => `  subgraph     ${s.name.padEnd(18)} ${s.url}`),
     ...mockUrls.map((m) => `  legacy mock  ${m.name.padEnd(18)} ${m.url}   ${m.title}`),
-    `  store        ${storeDescription(process.env.REDIS_URL)}`,
+    `  store        ${storeDescription(process.env.REDIS_URL)}${env.STORE_URL ? ` at ${env.STORE_URL}` : ''}`,
     `  started in   ${((Date.now() - started) / 1000).toFixed(1)} s`,
     '',
     'Try it:  TOKEN=$(npm run -s token -- --persona newcomer-bc)',

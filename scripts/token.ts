@@ -2,7 +2,7 @@
  * Issue a development token (signed with the dev key in .dev/, never committed).
  *   npm run -s token -- --persona newcomer-bc
  *   npm run -s token -- --resident R57721566
- *   npm run -s token -- --agency CRA --program ccb --purpose eligibility-assessment
+ *   npm run -s token -- --agency CRA --program ccb --purpose eligibility-assessment [--jurisdiction BC]
  *   --ttl SECONDS (default 3600); --list shows the personas
  */
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     agency: { type: 'string' },
     program: { type: 'string' },
     purpose: { type: 'string' },
+    jurisdiction: { type: 'string', default: 'CA' },
     ttl: { type: 'string', default: '3600' },
     list: { type: 'boolean', default: false },
   },
@@ -40,7 +41,7 @@ if (values.persona) {
 } else if (values.resident) {
   actor = { kind: 'resident', residentId: values.resident };
 } else if (values.agency && values.program && values.purpose) {
-  actor = { kind: 'agency', clientId: `${values.agency}:${values.program}`.toLowerCase(), agency: values.agency, program: values.program, purpose: values.purpose };
+  actor = { kind: 'agency', clientId: `${values.agency}:${values.program}`.toLowerCase(), agency: values.agency, program: values.program, jurisdiction: values.jurisdiction!, purpose: values.purpose };
 } else {
   console.error('usage: npm run -s token -- --persona KEY | --resident ID | --agency A --program P --purpose P  [--ttl S] | --list');
   process.exit(2);

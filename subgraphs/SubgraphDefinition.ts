@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { Actor } from '../lib/auth.ts';
+import type { Actor, SigningKey } from '../lib/auth.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Store } from '../lib/store/Store.ts';
+import type { IssuerTrust } from '../lib/verification/IssuerTrust.ts';
 
 /** What every resolver gets, whatever the subgraph. */
 export interface BaseContext {
@@ -17,7 +19,19 @@ export interface SubgraphConfig {
   legacyUrls: Record<string, string>;
   /** Deadline for one legacy call. */
   legacyTimeoutMs: number;
+  /** Shared state: Redis, the in-memory store of `npm start`, or this process's memory. */
+  store: Store;
+  /** This subgraph's key for signing verifications it issues (issuer subgraphs only). */
+  issuerKey?: SigningKey;
+  /** The issuers whose verification proofs this subgraph accepts, and their public keys. */
+  trust: IssuerTrust;
+  /** How often issuers read their legacy system's change feed (ms). */
+  changeFeedIntervalMs?: number;
+  logger: Logger;
 }
+
+/** Builds each request's context; `close` stops what the subgraph runs in the background. */
+export type ContextFactory<C> = ((base: BaseContext) => C) & { close?: () => Promise<void> };
 
 /**
  * One subgraph: a folder with `schema.graphql`, a side-effect-free definition module and an
@@ -34,7 +48,9 @@ export interface SubgraphDefinition<C extends BaseContext = BaseContext> {
   /** Legacy systems this subgraph calls (names from mocks/registry.ts). */
   legacySystems: readonly string[];
   /** Once per process: build adapters; returns the per-request context builder (DataLoaders). */
-  createContext(config: SubgraphConfig): (base: BaseContext) => C;
+  createContext(config: SubgraphConfig): ContextFactory<C>;
+  /** Issuer subgraphs: the agency and jurisdiction they sign verifications as. */
+  issuer?: { agency: string; jurisdiction: string };
 }
 
 export function loadSchema(moduleUrl: string): DocumentNode {

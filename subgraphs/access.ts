@@ -32,3 +32,15 @@ export async function resolveResidentReference<R extends { id: string }>(ref: R,
   assertMayRead(ctx.actor, ref.id);
   return ref;
 }
+
+/**
+ * `__resolveReference` for a subgraph whose every Resident field is keyed by one identifier
+ * (CRA and ESDC by SIN, IRCC by UCI): a resident with none linked gets NOT_FOUND, typed.
+ */
+export function resolveReferenceLinkedBy<F extends string>(field: F, label: string) {
+  return async <R extends { id: string } & Partial<Record<F, string | null>>>(ref: R, ctx: { actor: Actor }): Promise<R & Record<F, string>> => {
+    assertMayRead(ctx.actor, ref.id);
+    if (!ref[field]) throw new AppError(ErrorCode.NOT_FOUND, `No ${label} is linked to this resident`, { identifier: label });
+    return ref as R & Record<F, string>;
+  };
+}

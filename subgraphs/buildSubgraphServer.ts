@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
+import { register } from 'prom-client';
 import type { TokenVerifier } from '../lib/auth.ts';
 import { isAppError } from '../lib/errors.ts';
 import { formatError } from '../lib/formatError.ts';
@@ -48,7 +49,14 @@ export async function serveSubgraph(
   };
   const http = createHttpServer(
     [
-      (req) => (new URL(req.url).pathname === '/health' ? json({ status: 'ok', subgraph: definition.name }) : null),
+      (req) => {
+        const path = new URL(req.url).pathname;
+        if (path === '/health') return json({ status: 'ok', subgraph: definition.name });
+        if (path === '/metrics') return register.metrics().then((m) => new Response(m, { headers: { 'content-type': register.contentType } }));
+        // An issuer publishes the public key its verification proofs are signed with.
+        if (path === '/.well-known/jwks.json' && options.config.issuerKey) return json({ keys: [options.config.issuerKey.publicJwk] });
+        return null;
+      },
       apolloRoute(server, context),
     ],
     (e) => logger.error({ err: e }, 'unhandled error in request'),
@@ -61,6 +69,7 @@ export async function serveSubgraph(
     async stop() {
       await listening.close();
       await server.stop();
+      await contextFor.close?.();
     },
   };
 }

@@ -1,7 +1,10 @@
 /** Entry: serve one subgraph. `npm run subgraph -- <name> [--port N]` */
 import { parseArgs } from 'node:util';
 import { TokenVerifier } from '../lib/auth.ts';
-import { trustedPublicJwks } from '../lib/devKeys.ts';
+import { loadOrCreateDevIssuerKey, trustedPublicJwks } from '../lib/devKeys.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createStoreFromEnv } from '../lib/store/createStore.ts';
+import { IssuerTrust } from '../lib/verification/IssuerTrust.ts';
 import { announceReady, exitWithParent, legacyTimeoutFromEnv, legacyUrlFromEnv } from '../lib/serviceEnv.ts';
 import { legacySystem } from '../mocks/registry.ts';
 import { serveSubgraph } from './buildSubgraphServer.ts';
@@ -18,9 +21,23 @@ const definition = subgraph(name);
 const legacyUrls = Object.fromEntries(
   definition.legacySystems.map((s) => [s, legacyUrlFromEnv(s, legacySystem(s).defaultPort)]),
 );
+// Issuers' public keys: ISSUER_JWKS_URL_<NAME>, else each issuer subgraph's default port.
+const issuers = subgraphs.filter((s) => s.issuer);
+const trust = IssuerTrust.fromEnv(
+  issuers.map((s) => s.name),
+  process.env,
+  Object.fromEntries(issuers.map((s) => [s.name, `http://127.0.0.1:${s.defaultPort}/.well-known/jwks.json`])),
+);
 const running = await serveSubgraph(definition, {
   port: values.port !== undefined ? Number(values.port) : definition.defaultPort,
-  config: { legacyUrls, legacyTimeoutMs: legacyTimeoutFromEnv() },
+  config: {
+    legacyUrls,
+    legacyTimeoutMs: legacyTimeoutFromEnv(),
+    store: createStoreFromEnv(),
+    trust,
+    logger: createLogger(`subgraph-${name}`),
+    ...(definition.issuer ? { issuerKey: await loadOrCreateDevIssuerKey(name) } : {}),
+  },
   verifier: await TokenVerifier.fromPublicJwks(await trustedPublicJwks()),
 });
 announceReady('subgraph', name, `${running.url}/graphql`);

@@ -22,6 +22,11 @@ const Person = z.object({
     healthNumber: z.string().min(1),
     healthProvince: z.enum(PROVINCE_CODES),
   }),
+  assurance: z.object({
+    level: z.enum(['LOA1', 'LOA2', 'LOA3', 'LOA4']),
+    method: z.string().min(1),
+    establishedOn: z.string().refine(isRealIsoDate, 'not a date'),
+  }),
 });
 export type PersonRecord = z.infer<typeof Person>;
 
@@ -33,6 +38,23 @@ export class IdentityRegistryAdapter {
     private readonly endpoint: LegacyEndpoint,
     private readonly batchCap = IDENTITY_BATCH_CAP,
   ) {}
+
+  /** The person holding an identifier, or NOT_FOUND. The identifier travels only to the registry. */
+  async lookup(scheme: 'SIN' | 'UCI' | 'HEALTH_NUMBER', value: string, jurisdiction: string | null): Promise<PersonRecord> {
+    const q = new URLSearchParams({ scheme, value, ...(jurisdiction ? { jurisdiction } : {}) });
+    const res = await callLegacy(this.endpoint, `/v1/persons:lookup?${q}`, { method: 'GET' });
+    if (res.status === 404) throw new AppError(ErrorCode.NOT_FOUND, 'No resident holds that identifier', { system: 'identity-registry' });
+    if (res.status !== 200) throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `identity-registry answered HTTP ${res.status}`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(Buffer.from(res.body).toString('utf8'));
+    } catch {
+      throw malformed('identity-registry', 'answer is not JSON');
+    }
+    const p = Person.safeParse(raw);
+    if (!p.success) throw malformed('identity-registry', `${p.error.issues[0]!.path.join('.')}: ${p.error.issues[0]!.message}`);
+    return p.data;
+  }
 
   /** One result per id, in order: the person or a typed error. */
   async getPersons(ids: readonly string[]): Promise<(PersonRecord | AppError)[]> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LegacyContext, LegacySystemDefinition } from '../LegacySystem.ts';
 import type { SyntheticResident } from '../population/SyntheticResident.ts';
 import { POPULATION_REFERENCE_DATE } from '../population/Population.ts';
@@ -41,7 +42,7 @@ export function assessmentRecord(r: SyntheticResident, year: number | 'latest'):
   const ret = year === 'latest' ? r.taxReturns.at(-1) : r.taxReturns.find((t) => t.taxYear === year);
   if (!ret) return notFoundRecord(r.sin, year === 'latest' ? 0 : year, 'NF');
   return (
-    '01' + r.sin + num(ret.taxYear, 4) + (ret.taxYear === 2023 && r.index % 7 === 0 ? 'R' : 'A') +
+    '01' + r.sin + num(ret.taxYear, 4) + (ret.reassessed || (ret.taxYear === 2023 && r.index % 7 === 0) ? 'R' : 'A') +
     num(ret.totalIncomeCents, 11) + num(ret.netIncomeCents, 11) + ymd(ret.assessedOn) +
     num(r.cra.ccbMonthlyCents, 9) + num(r.cra.gstCreditQuarterlyCents, 9) +
     (r.cra.disabilityTaxCredit ? 'Y' : 'N') + batchDate()
@@ -64,10 +65,33 @@ export function corruptCraRecord(record: string, kind: NonNullable<LegacyContext
   }
 }
 
+/** A reassessment posted to a return (`POST /__admin/changes`); the change feed then signals it. */
+const Reassessment = z.object({
+  kind: z.literal('reassessment'),
+  sin: z.string().regex(/^\d{9}$/),
+  taxYear: z.number().int(),
+  totalIncomeCents: z.number().int().min(0),
+  netIncomeCents: z.number().int().min(0),
+});
+
 export const craMainframe: LegacySystemDefinition = {
   name: 'cra',
   title: 'CRA assessment mainframe (fixed-width records)',
   defaultPort: 5102,
+  applyChange(body, population) {
+    const c = Reassessment.safeParse(body);
+    if (!c.success) return { error: 'expected {kind:"reassessment", sin, taxYear, totalIncomeCents, netIncomeCents}' };
+    const r = population.bySin(c.data.sin);
+    if (!r) return { error: 'no file for that SIN' };
+    if (!r.taxReturns.some((t) => t.taxYear === c.data.taxYear)) return { error: 'no return for that year' };
+    const taxReturns = r.taxReturns.map((t) =>
+      t.taxYear === c.data.taxYear
+        ? { ...t, totalIncomeCents: c.data.totalIncomeCents, netIncomeCents: c.data.netIncomeCents, assessedOn: new Date().toISOString().slice(0, 10), reassessed: true }
+        : t,
+    );
+    population.patch(r.index, { taxReturns });
+    return { kind: 'reassessment', key: c.data.sin, part: String(c.data.taxYear) };
+  },
   async handle(req, ctx) {
     const path = new URL(req.url).pathname;
     if (path !== TXN_PATH || req.method !== 'POST') return new Response('ABEND S806 TRANSACTION NOT FOUND', { status: 404 });

@@ -1,6 +1,9 @@
 import type { LegacySystemDefinition } from '../LegacySystem.ts';
 import type { SyntheticResident } from '../population/SyntheticResident.ts';
 import { json } from '../../lib/httpServer.ts';
+import { ageOn } from '../../lib/dates.ts';
+import { POPULATION_REFERENCE_DATE } from '../population/Population.ts';
+import { Rng } from '../population/random.ts';
 
 /**
  * Identity registry (mock): the record linking a resident to federal and provincial
@@ -8,8 +11,27 @@ import { json } from '../../lib/httpServer.ts';
  *
  *   GET  /v1/persons/{id}                 -> 200 person | 404 {"error":"PERSON_NOT_FOUND"}
  *   POST /v1/persons:batchGet {"ids":[…]} -> 200 {"persons":[person|null…]} in order; at most 200 ids
+ *   GET  /v1/persons:lookup?scheme=SIN|UCI|HEALTH_NUMBER&value=…[&jurisdiction=BC]
+ *                                         -> 200 person | 404 {"error":"PERSON_NOT_FOUND"}
+ *
+ * Each person carries how their identity was established, in the spirit of the Pan-Canadian
+ * Trust Framework's levels of assurance (LOA1 little confidence … LOA4 very high).
  */
 export const IDENTITY_BATCH_CAP = 200;
+
+/** How the registry established this person's identity. */
+export function assuranceOf(r: SyntheticResident) {
+  if (ageOn(r.dateOfBirth, POPULATION_REFERENCE_DATE) < 16) {
+    return { level: 'LOA2', method: 'BIRTH_REGISTRATION_AND_PARENT', establishedOn: r.immigration.arrivalDate ?? r.dateOfBirth };
+  }
+  if (r.immigration.arrivalDate && r.immigration.status !== 'NATURALIZED_CITIZEN') {
+    return { level: 'LOA3', method: 'IN_PERSON_IMMIGRATION_DOCUMENT_CHECK', establishedOn: r.immigration.arrivalDate };
+  }
+  const rng = new Rng(r.index, 0x1d);
+  const pick = rng.weighted({ LOA3: 45, LOA2: 45, LOA1: 10 });
+  const method = { LOA3: 'IN_PERSON_DOCUMENT_CHECK', LOA2: 'SIGN_IN_PARTNER_BANK', LOA1: 'SELF_ASSERTED' }[pick];
+  return { level: pick, method, establishedOn: `${2015 + rng.int(0, 10)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` };
+}
 
 export function personRecord(r: SyntheticResident) {
   return {
@@ -27,6 +49,7 @@ export function personRecord(r: SyntheticResident) {
       healthNumber: r.health.number,
       healthProvince: r.province,
     },
+    assurance: assuranceOf(r),
   };
 }
 
@@ -42,6 +65,18 @@ export const identityRegistry: LegacySystemDefinition = {
     if (one && req.method === 'GET') {
       const r = ctx.population.byId(one[1]!);
       return r ? json(corrupt(personRecord(r))) : json({ error: 'PERSON_NOT_FOUND' }, 404);
+    }
+    if (path === '/v1/persons:lookup' && req.method === 'GET') {
+      const q = new URL(req.url).searchParams;
+      const value = q.get('value') ?? '';
+      const jurisdiction = q.get('jurisdiction') ?? '';
+      const r =
+        q.get('scheme') === 'SIN' ? ctx.population.bySin(value)
+          : q.get('scheme') === 'UCI' ? ctx.population.byUci(value)
+            : q.get('scheme') === 'HEALTH_NUMBER' && /^[A-Z]{2}$/.test(jurisdiction)
+              ? ctx.population.byHealthNumber(jurisdiction as SyntheticResident['province'], value)
+              : undefined;
+      return r ? json(personRecord(r)) : json({ error: 'PERSON_NOT_FOUND' }, 404);
     }
     if (path === '/v1/persons:batchGet' && req.method === 'POST') {
       const body = (await req.json().catch(() => null)) as { ids?: unknown } | null;

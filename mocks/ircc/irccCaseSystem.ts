@@ -1,4 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import { isRealIsoDate } from '../../lib/dates.ts';
 import type { LegacySystemDefinition } from '../LegacySystem.ts';
 import {
   IRCC_NS,
@@ -56,10 +58,29 @@ function path(node: unknown, keys: string[]): unknown {
   return at;
 }
 
+/** A status decision recorded on a client (`POST /__admin/changes`); the change feed signals it. */
+const StatusChange = z.object({
+  kind: z.literal('status-change'),
+  uci: z.string().regex(/^\d{10}$/),
+  status: z.enum(['CITIZEN_BY_BIRTH', 'NATURALIZED_CITIZEN', 'PERMANENT_RESIDENT', 'PROTECTED_PERSON', 'TEMPORARY_WORKER', 'STUDENT']),
+  effectiveDate: z.string().refine(isRealIsoDate),
+  validUntil: z.string().refine(isRealIsoDate).nullable().default(null),
+});
+
 export const irccCaseSystem: LegacySystemDefinition = {
   name: 'ircc',
   title: 'IRCC case system (SOAP 1.1 / XML)',
   defaultPort: 5103,
+  applyChange(body, population) {
+    const c = StatusChange.safeParse(body);
+    if (!c.success) return { error: 'expected {kind:"status-change", uci, status, effectiveDate, validUntil}' };
+    const r = population.byUci(c.data.uci);
+    if (!r) return { error: 'no client with that UCI' };
+    population.patch(r.index, {
+      immigration: { ...r.immigration, status: c.data.status, effectiveDate: c.data.effectiveDate, validUntil: c.data.validUntil },
+    });
+    return { kind: 'status-change', key: c.data.uci };
+  },
   async handle(req, ctx) {
     if (new URL(req.url).pathname !== IRCC_SERVICE_PATH || req.method !== 'POST') {
       return new Response('404 Not Found', { status: 404, headers: { 'content-type': 'text/plain' } });

@@ -65,4 +65,6 @@ export interface TaxReturn {
   totalIncomeCents: number;
   netIncomeCents: number;
   assessedOn: string;
+  /** Set when a reassessment replaced the original assessment. */
+  reassessed?: boolean;
 }

@@ -1,11 +1,15 @@
 import DataLoader from 'dataloader';
 import { CraAdapter, type AssessmentKey, type IncomeAssessment } from '../../adapters/cra/CraAdapter.ts';
-import { resolveResidentReference } from '../access.ts';
+import type { Verification } from '../../lib/verification/Verification.ts';
+import { resolveReferenceLinkedBy } from '../access.ts';
 import { money } from '../money.ts';
 import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
+import { issuerRuntime, type IssuerRuntime } from '../verification/issuerRuntime.ts';
 
 export interface CraContext extends BaseContext {
   assessments: DataLoader<AssessmentKey, IncomeAssessment, string>;
+  incomeVerifications: DataLoader<IncomeVerificationKey, Verification, string>;
+  issuer: IssuerRuntime['issuer'];
 }
 
 interface ResidentRef {
@@ -13,26 +17,55 @@ interface ResidentRef {
   sin: string;
 }
 
+type IncomeVerificationKey = { id: string; sin: string; taxYear: number | null };
+
+const CRA = { agency: 'CRA', jurisdiction: 'CA' };
+
 export const craSubgraph: SubgraphDefinition<CraContext> = {
   name: 'cra',
   defaultPort: 4002,
   schemaFile: 'subgraphs/cra/schema.graphql',
   typeDefs: loadSchema(import.meta.url),
   legacySystems: ['cra'],
+  issuer: CRA,
   createContext(config) {
     const adapter = new CraAdapter(legacyEndpoint(config, 'cra'));
-    return (base) => ({
-      ...base,
-      assessments: new DataLoader<AssessmentKey, IncomeAssessment, string>((keys) => adapter.getAssessments(keys), {
+    // A reassessment makes that year's verification stale, and "latest" with it.
+    const runtime = issuerRuntime('cra', CRA, config, 'cra', (cache, change) =>
+      change.kind === 'reassessment' ? [cache.key('INCOME', change.key, change.part ?? null), cache.key('INCOME', change.key, 'latest')] : [],
+    );
+    const factory = (base: BaseContext): CraContext => {
+      const assessments = new DataLoader<AssessmentKey, IncomeAssessment, string>((keys) => adapter.getAssessments(keys), {
         cacheKeyFn: (k) => `${k.sin}:${k.taxYear ?? 'latest'}`,
-      }),
-    });
+      });
+      const incomeVerifications = runtime.issuer.loader<IncomeVerificationKey>(
+        'INCOME',
+        (k) => runtime.cache.key('INCOME', k.sin, k.taxYear === null ? 'latest' : String(k.taxYear)),
+        async (keys) =>
+          (await assessments.loadMany(keys.map((k) => ({ sin: k.sin, taxYear: k.taxYear })))).map((a, i) =>
+            a instanceof Error
+              ? a
+              : {
+                  subject: keys[i]!.id,
+                  claimParameter: String(a.taxYear),
+                  value: { taxYear: a.taxYear, netIncomeCents: a.netIncomeCents },
+                  method: a.status === 'REASSESSED' ? 'notice-of-reassessment' : 'notice-of-assessment',
+                  provenance: `CRA assessment mainframe, nightly batch of ${a.dataAsOf}`,
+                  assurance: 'authoritative-record',
+                },
+          ),
+      );
+      return { ...base, assessments, incomeVerifications, issuer: runtime.issuer };
+    };
+    return Object.assign(factory, { close: () => runtime.invalidation.stop() });
   },
   resolvers: {
     Resident: {
-      __resolveReference: resolveResidentReference,
+      __resolveReference: resolveReferenceLinkedBy('sin', 'SIN'),
       income: (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) =>
         ctx.assessments.load({ sin: r.sin, taxYear: taxYear ?? null }),
+      incomeVerification: async (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) =>
+        ctx.issuer.releaseTo(ctx.actor, await ctx.incomeVerifications.load({ id: r.id, sin: r.sin, taxYear: taxYear ?? null })),
       craBenefits: async (r: ResidentRef, _: unknown, ctx: CraContext) => {
         const a = await ctx.assessments.load({ sin: r.sin, taxYear: null });
         return {

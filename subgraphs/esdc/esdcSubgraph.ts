@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { EsdcAdapter, type BenefitInPay, type EsdcRecord } from '../../adapters/esdc/EsdcAdapter.ts';
 import { isTemporarySin } from '../../lib/identifiers.ts';
-import { resolveResidentReference } from '../access.ts';
+import { resolveReferenceLinkedBy } from '../access.ts';
 import { money } from '../money.ts';
 import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 
@@ -30,7 +30,7 @@ export const esdcSubgraph: SubgraphDefinition<EsdcContext> = {
   },
   resolvers: {
     Resident: {
-      __resolveReference: resolveResidentReference,
+      __resolveReference: resolveReferenceLinkedBy('sin', 'SIN'),
       sinRecord: async (r: ResidentRef, _: unknown, ctx: EsdcContext) => {
         const rec = await ctx.esdcRecords.load(r.sin);
         return {

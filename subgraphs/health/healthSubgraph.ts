@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { AppError, ErrorCode } from '../../lib/errors.ts';
 import type { HealthCoverageRecord } from '../../adapters/health/HealthCoverageRecord.ts';
 import { HEALTH_PLANS, type HealthPlan } from '../../adapters/health/healthPlans.ts';
 import {
@@ -6,7 +7,9 @@ import {
   HEALTH_LEGACY_SYSTEMS,
   type ProvincialAdapterRegistry,
 } from '../../adapters/health/ProvincialAdapterRegistry.ts';
-import { PROVINCE_CODES } from '../../lib/jurisdictions.ts';
+import { isProvinceCode, PROVINCE_CODES } from '../../lib/jurisdictions.ts';
+import { verifyProof, type KeyResolver } from '../../lib/verification/proof.ts';
+import { RelianceLog } from '../../lib/verification/RelianceLog.ts';
 import { resolveResidentReference } from '../access.ts';
 import { loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 
@@ -16,20 +19,24 @@ export interface HealthContext extends BaseContext {
    * batched through that province's adapter. UNSUPPORTED_JURISDICTION when none is registered.
    */
   coverageLoader(province: string): DataLoader<string, HealthCoverageRecord>;
+  /** Relying on other agencies' verifications: whose keys to trust, where to record reliance. */
+  relying?: { trust: KeyResolver; reliances: RelianceLog };
 }
 
 interface ResidentRef {
   id: string;
   province: string;
-  healthNumber: string;
+  healthNumber: string | null;
+  immigrationStatusVerification?: { proof: string } | null;
 }
 
 /** The per-request context over a registry; exported so an integrator can serve a custom one. */
-export function healthContextFor(registry: ProvincialAdapterRegistry): (base: BaseContext) => HealthContext {
+export function healthContextFor(registry: ProvincialAdapterRegistry, relying?: HealthContext['relying']): (base: BaseContext) => HealthContext {
   return (base) => {
     const loaders = new Map<string, DataLoader<string, HealthCoverageRecord>>();
     return {
       ...base,
+      ...(relying ? { relying } : {}),
       coverageLoader(province) {
         let loader = loaders.get(province);
         if (!loader) {
@@ -58,7 +65,8 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
   schemaFile: 'subgraphs/health/schema.graphql',
   typeDefs: loadSchema(import.meta.url),
   legacySystems: HEALTH_LEGACY_SYSTEMS,
-  createContext: (config) => healthContextFor(createDefaultProvincialAdapters(config)),
+  createContext: (config) =>
+    healthContextFor(createDefaultProvincialAdapters(config), { trust: config.trust, reliances: new RelianceLog(config.store) }),
   resolvers: {
     Query: {
       healthPlans: () => PROVINCE_CODES.map((p) => planView(HEALTH_PLANS[p])),
@@ -66,6 +74,7 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
     Resident: {
       __resolveReference: resolveResidentReference,
       healthCoverage: async (r: ResidentRef, _: unknown, ctx: HealthContext) => {
+        if (!r.healthNumber) throw new AppError(ErrorCode.NOT_FOUND, 'No health number is linked to this resident', { identifier: 'HEALTH_NUMBER' });
         const c = await ctx.coverageLoader(r.province).load(r.healthNumber);
         const plan = HEALTH_PLANS[c.province];
         return {
@@ -73,6 +82,38 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
           planName: plan.name.en,
           administeredBy: plan.administeredBy.en,
           plan: planView(plan),
+        };
+      },
+      reliedImmigrationStatus: async (r: ResidentRef, _: unknown, ctx: HealthContext) => {
+        const proof = r.immigrationStatusVerification?.proof;
+        if (!proof) throw new AppError(ErrorCode.NOT_FOUND, 'IRCC has no verification of this resident\'s status to rely on');
+        if (!ctx.relying) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'This health subgraph is not configured to rely on verifications');
+        // Checked here, offline, against IRCC's published keys: a tampered or expired proof is never relied on.
+        const v = await verifyProof(proof, ctx.relying.trust);
+        if (v.subject !== r.id || v.claim !== 'IMMIGRATION_STATUS') {
+          throw new AppError(ErrorCode.INVALID_PROOF, 'The verification is not about this resident\'s status', { reason: 'MALFORMED' });
+        }
+        if (!isProvinceCode(r.province)) throw new AppError(ErrorCode.UNSUPPORTED_JURISDICTION, 'Unknown province');
+        const plan = HEALTH_PLANS[r.province];
+        try {
+          await ctx.relying.reliances.record(v, {
+            agency: plan.administeredBy.en,
+            program: plan.name.en,
+            jurisdiction: r.province,
+            purpose: 'health-coverage-eligibility',
+          });
+        } catch {
+          throw new AppError(ErrorCode.STORE_UNAVAILABLE, 'The reliance could not be recorded, so the verification is not relied on');
+        }
+        const value = JSON.parse(v.value) as { status: string; validUntil: string | null };
+        return {
+          status: value.status,
+          validUntil: value.validUntil,
+          planName: plan.name.en,
+          verificationId: v.id,
+          issuer: v.issuer.agency,
+          verifiedAt: v.verifiedAt,
+          reliableUntil: v.validUntil,
         };
       },
     },

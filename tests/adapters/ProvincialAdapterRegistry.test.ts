@@ -78,7 +78,7 @@ describe('ProvincialAdapterRegistry', () => {
     const yukon = new FakeYukonAdapter();
     registry.register(yukon);
     const ctx = healthContextFor(registry)({
-      actor: { kind: 'agency', clientId: 'test', agency: 'test', program: 'test', purpose: 'test' },
+      actor: { kind: 'agency', clientId: 'test', agency: 'test', program: 'test', jurisdiction: 'CA', purpose: 'test' },
       requestId: 'test',
       logger: createLogger('test'),
     });

@@ -39,7 +39,7 @@ describe('the Resident graph through the gateway', () => {
   });
 
   it('a malformed resident id is BAD_USER_INPUT', async () => {
-    const token = await sys.tokenFor({ kind: 'agency', clientId: 'bc:msp', agency: 'BC', program: 'msp', purpose: 'coverage' });
+    const token = await sys.tokenFor({ kind: 'agency', clientId: 'bc:msp', agency: 'BC', program: 'msp', jurisdiction: 'CA', purpose: 'coverage' });
     const r = await sys.query(`{ resident(id: "123") { givenName } }`, { token });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
   });

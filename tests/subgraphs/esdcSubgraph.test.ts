@@ -10,6 +10,7 @@ import { esdcRegistries } from '../../mocks/esdc/esdcRegistries.ts';
 import type { Actor } from '../../lib/auth.ts';
 import { formatError } from '../../lib/formatError.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { testSubgraphConfig } from '../support/subgraphConfig.ts';
 import { mswLegacy } from '../support/msw.ts';
 
 const legacy = mswLegacy([esdcRegistries]);
@@ -17,7 +18,7 @@ const esdc = () => legacy.service('esdc');
 const persona = (key: string) => legacy.population.byPersona(key)!;
 const senior = persona('senior-on');
 const tfw = persona('tfw-bc');
-const agency: Actor = { kind: 'agency', clientId: 'svc-test', agency: 'ESDC', program: 'OAS', purpose: 'eligibility' };
+const agency: Actor = { kind: 'agency', clientId: 'svc-test', agency: 'ESDC', program: 'OAS', jurisdiction: 'CA', purpose: 'eligibility' };
 
 const server = new ApolloServer<EsdcContext>({
   // The resolver map is typed for EsdcContext; buildSubgraphSchema's own type is wider.
@@ -25,7 +26,7 @@ const server = new ApolloServer<EsdcContext>({
   formatError,
   plugins: [ApolloServerPluginInlineTraceDisabled()],
 });
-const contextFor = esdcSubgraph.createContext({ legacyUrls: { esdc: legacy.baseUrl('esdc') }, legacyTimeoutMs: 2000 });
+const contextFor = esdcSubgraph.createContext(await testSubgraphConfig({ esdc: legacy.baseUrl('esdc') }));
 
 const ENTITIES = `query($reps: [_Any!]!) {
   _entities(representations: $reps) {

@@ -14,14 +14,14 @@ import { craSubgraph } from '../../subgraphs/cra/craSubgraph.ts';
 import { healthSubgraph } from '../../subgraphs/health/healthSubgraph.ts';
 import { identitySubgraph } from '../../subgraphs/identity/identitySubgraph.ts';
 import { mswLegacy } from '../support/msw.ts';
+import { testSubgraphConfig } from '../support/subgraphConfig.ts';
 
 const SYSTEMS = ['bc-msp', 'on-ohip', 'qc-ramq', 'pt-health'] as const;
 const legacy = mswLegacy([bcMsp, onOhip, qcRamq, ptHealth]);
 const pop = legacy.population;
-const contextFor = healthSubgraph.createContext({
-  legacyUrls: Object.fromEntries(SYSTEMS.map((s) => [s, legacy.baseUrl(s)])),
-  legacyTimeoutMs: 2000,
-});
+const contextFor = healthSubgraph.createContext(
+  await testSubgraphConfig(Object.fromEntries(SYSTEMS.map((s) => [s, legacy.baseUrl(s)]))),
+);
 const server = new ApolloServer({
   schema: buildSubgraphSchema({ typeDefs: healthSubgraph.typeDefs, resolvers: healthSubgraph.resolvers as never }),
   formatError,
@@ -39,7 +39,7 @@ afterAll(async () => {
   legacy.server.close();
 });
 
-const agency: Actor = { kind: 'agency', clientId: 'test-client', agency: 'ESDC', program: 'test', purpose: 'test' };
+const agency: Actor = { kind: 'agency', clientId: 'test-client', agency: 'ESDC', program: 'test', jurisdiction: 'CA', purpose: 'test' };
 const residentActor = (key: string): Actor => ({ kind: 'resident', residentId: pop.byPersona(key)!.id });
 
 const ENTITIES = /* GraphQL */ `

@@ -9,6 +9,7 @@ import type { Actor } from '../../lib/auth.ts';
 import { ErrorCode } from '../../lib/errors.ts';
 import { formatError } from '../../lib/formatError.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { testSubgraphConfig } from '../support/subgraphConfig.ts';
 import { mswLegacy } from '../support/msw.ts';
 
 const legacy = mswLegacy([irccCaseSystem]);
@@ -22,9 +23,9 @@ const server = new ApolloServer<IrccContext>({
   schema: buildSubgraphSchema({ typeDefs: irccSubgraph.typeDefs, resolvers: irccSubgraph.resolvers as never }),
   formatError,
 });
-const contextFor = irccSubgraph.createContext({ legacyUrls: { ircc: legacy.baseUrl('ircc') }, legacyTimeoutMs: 2000 });
+const contextFor = irccSubgraph.createContext(await testSubgraphConfig({ ircc: legacy.baseUrl('ircc') }));
 
-const agency: Actor = { kind: 'agency', clientId: 'msp-bc', agency: 'BC-MOH', program: 'MSP', purpose: 'health-coverage-eligibility' };
+const agency: Actor = { kind: 'agency', clientId: 'msp-bc', agency: 'BC-MOH', program: 'MSP', jurisdiction: 'CA', purpose: 'health-coverage-eligibility' };
 const residentActor = (r: SyntheticResident): Actor => ({ kind: 'resident', residentId: r.id });
 
 const ENTITIES = /* GraphQL */ `

@@ -1,4 +1,8 @@
 import { startGateway, type RunningGateway } from '../../gateway/createGateway.ts';
+import { createLogger } from '../../lib/logger.ts';
+import { MemoryStore } from '../../lib/store/MemoryStore.ts';
+import type { Store } from '../../lib/store/Store.ts';
+import { IssuerTrust } from '../../lib/verification/IssuerTrust.ts';
 import { createSigningKey, signToken, TokenVerifier, type Actor, type SigningKey } from '../../lib/auth.ts';
 import type { Listening } from '../../lib/httpServer.ts';
 import { LegacyService } from '../../mocks/LegacySystem.ts';
@@ -16,6 +20,9 @@ export interface TestSystem {
   verifier: TokenVerifier;
   /** The mocked legacy systems, for fault injection and call counts. */
   legacy: Map<string, LegacyService>;
+  legacyUrls: Record<string, string>;
+  store: Store;
+  issuerKeys: Map<string, SigningKey>;
   subgraphs: Map<string, RunningSubgraph>;
   subgraphUrls: Record<string, string>;
   tokenFor(actor: Exclude<Actor, { kind: 'anonymous' }>, ttlSeconds?: number): Promise<string>;
@@ -34,24 +41,53 @@ export interface GraphQLResponse<T> {
  * The whole system in this process, over real HTTP on free loopback ports: every mock, every
  * subgraph and the gateway. For federation tests; the end-to-end test spawns real processes.
  */
-export async function startTestSystem(options: { supergraphFile?: string; pollIntervalMs?: number; legacyTimeoutMs?: number } = {}): Promise<TestSystem> {
-  const population = new Population();
-  const key = await createSigningKey();
+export interface TestSystemOptions {
+  supergraphFile?: string;
+  pollIntervalMs?: number;
+  legacyTimeoutMs?: number;
+  /** The shared store (default: one MemoryStore for every subgraph, as `npm start` shares one). */
+  store?: Store;
+  /** Reuse another system's mocks, keys and issuer keys: a second replica of the same deployment. */
+  replicaOf?: TestSystem;
+  changeFeedIntervalMs?: number;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const population = options.replicaOf?.population ?? new Population();
+  const key = options.replicaOf?.key ?? (await createSigningKey());
   const verifier = await TokenVerifier.fromPublicJwks([key.publicJwk]);
-  const legacy = new Map<string, LegacyService>();
+  const legacy = options.replicaOf?.legacy ?? new Map<string, LegacyService>();
   const mockServers: Listening[] = [];
-  const legacyUrls: Record<string, string> = {};
-  for (const def of legacySystems) {
-    const service = new LegacyService(def, population);
-    const running = await serveLegacySystem(service, 0);
-    legacy.set(def.name, service);
-    mockServers.push(running);
-    legacyUrls[def.name] = running.url;
+  const legacyUrls: Record<string, string> = { ...options.replicaOf?.legacyUrls };
+  if (!options.replicaOf) {
+    for (const def of legacySystems) {
+      const service = new LegacyService(def, population);
+      const running = await serveLegacySystem(service, 0);
+      legacy.set(def.name, service);
+      mockServers.push(running);
+      legacyUrls[def.name] = running.url;
+    }
   }
+  const store = options.store ?? new MemoryStore();
+  const issuerKeys = options.replicaOf?.issuerKeys ?? new Map<string, SigningKey>();
+  for (const def of subgraphs) if (def.issuer && !issuerKeys.has(def.name)) issuerKeys.set(def.name, await createSigningKey());
+  const trust = new IssuerTrust(Object.fromEntries([...issuerKeys].map(([name, k]) => [name, [k.publicJwk]])));
   const running = new Map<string, RunningSubgraph>();
   const subgraphUrls: Record<string, string> = {};
   for (const def of subgraphs) {
-    const s = await serveSubgraph(def, { port: 0, verifier, config: { legacyUrls, legacyTimeoutMs: options.legacyTimeoutMs ?? 2000 } });
+    const s = await serveSubgraph(def, {
+      port: 0,
+      verifier,
+      config: {
+        legacyUrls,
+        legacyTimeoutMs: options.legacyTimeoutMs ?? 2000,
+        store,
+        trust,
+        logger: createLogger(`test-${def.name}`),
+        changeFeedIntervalMs: options.changeFeedIntervalMs ?? 100,
+        ...(issuerKeys.has(def.name) ? { issuerKey: issuerKeys.get(def.name)! } : {}),
+      },
+    });
     running.set(def.name, s);
     subgraphUrls[def.name] = `${s.url}/graphql`;
   }
@@ -72,6 +108,9 @@ export async function startTestSystem(options: { supergraphFile?: string; pollIn
     key,
     verifier,
     legacy,
+    legacyUrls,
+    store,
+    issuerKeys,
     subgraphs: running,
     subgraphUrls,
     tokenFor,

@@ -21,8 +21,10 @@ describe('TokenVerifier', () => {
   it('reads a resident and an agency actor', async () => {
     const resident = await signToken(key, { actor: { kind: 'resident', residentId: 'R12345678' } });
     expect(await verifier.actorFrom(`Bearer ${resident}`)).toEqual({ kind: 'resident', residentId: 'R12345678' });
-    const agency = await signToken(key, { actor: { kind: 'agency', clientId: 'esdc:gis', agency: 'ESDC', program: 'GIS', purpose: 'outreach' } });
-    expect(await verifier.actorFrom(`Bearer ${agency}`)).toEqual({ kind: 'agency', clientId: 'esdc:gis', agency: 'ESDC', program: 'GIS', purpose: 'outreach' });
+    const actor = { kind: 'agency', clientId: 'bc:fair-pharmacare', agency: 'BC-MOH', program: 'Fair PharmaCare', jurisdiction: 'BC', purpose: 'income-test' } as const;
+    expect(await verifier.actorFrom(`Bearer ${await signToken(key, { actor })}`)).toEqual(actor);
+    // A token without a jurisdiction is a federal program's.
+    expect(await verifier.actorFrom(`Bearer ${await raw({ actor_type: 'agency', agency: 'ESDC', program: 'GIS', purpose: 'outreach' })}`)).toMatchObject({ jurisdiction: 'CA' });
   });
 
   it('no header is anonymous', async () => {

@@ -5,13 +5,17 @@ import { Redis } from 'ioredis';
  * so callers see the outage at once and can degrade (cache) or fail closed (consent).
  */
 export function createRedisClient(url: string): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
     lazyConnect: false,
   });
+  // Connection errors surface on the commands that fail (and callers degrade or fail closed);
+  // without a listener ioredis would also print each reconnect attempt as unhandled.
+  client.on('error', () => {});
+  return client;
 }
 
 /** Where state lives, as the start banner and /ready say it. */

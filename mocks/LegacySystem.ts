@@ -13,6 +13,8 @@ export interface LegacyContext {
   population: ChangeablePopulation;
   /** Set when fault injection wants this answer corrupted; the system decides how. */
   malformed: MalformedKind | null;
+  /** The system's own mutable records (e.g. identifier links), for systems that take writes. */
+  state: Map<string, unknown>;
 }
 
 /**
@@ -69,6 +71,7 @@ export class LegacyService {
   private readonly callsByPath = new Map<string, number>();
   private readonly rng: Rng;
   private readonly feed: (LegacyChange & { seq: number; at: string })[] = [];
+  private readonly state = new Map<string, unknown>();
   readonly population: ChangeablePopulation;
 
   constructor(
@@ -133,7 +136,7 @@ export class LegacyService {
       return new Response(`${this.name}: injected failure`, { status: 500 });
     }
     const malformed = f.malformedRate > 0 && this.rng.next() < f.malformedRate ? f.malformedKind : null;
-    return this.definition.handle(req, { population: this.population, malformed });
+    return this.definition.handle(req, { population: this.population, malformed, state: this.state });
   };
 
   private async admin(req: Request, sub: string): Promise<Response> {

@@ -7,6 +7,20 @@ import { callLegacy, chunk, malformed, type LegacyEndpoint } from '../legacyHttp
 
 export const IDENTITY_BATCH_CAP = 200;
 
+const Scheme = z.enum(['SIN', 'UCI', 'HEALTH_NUMBER']);
+const Jurisdiction = z.union([z.literal('CA'), z.enum(PROVINCE_CODES)]);
+
+/** Each identifier must pass its own check, or the record is not trusted. */
+const Identifier = z
+  .object({
+    scheme: Scheme,
+    value: z.string().min(1),
+    jurisdiction: Jurisdiction,
+    source: z.enum(['REGISTRY', 'LINKED']),
+    linkedAt: z.string().nullable(),
+  })
+  .refine((i) => (i.scheme === 'SIN' ? isValidSin(i.value) : i.scheme === 'UCI' ? isValidUci(i.value) : true), 'identifier fails its check');
+
 const Person = z.object({
   id: z.string().regex(/^R\d{8}$/),
   givenName: z.string().min(1),
@@ -16,12 +30,18 @@ const Person = z.object({
   postalCode: z.string(),
   preferredLanguage: z.enum(['en', 'fr']),
   householdId: z.string(),
-  identifiers: z.object({
-    sin: z.string().refine(isValidSin, 'SIN fails its check digit'),
-    uci: z.string().refine(isValidUci, 'not a UCI'),
-    healthNumber: z.string().min(1),
-    healthProvince: z.enum(PROVINCE_CODES),
-  }),
+  identifiers: z.array(Identifier),
+  identifierHistory: z.array(
+    z.object({
+      action: z.enum(['LINKED', 'UNLINKED']),
+      scheme: Scheme,
+      value: z.string(),
+      jurisdiction: Jurisdiction,
+      reason: z.string(),
+      by: z.object({ agency: z.string(), program: z.string() }),
+      at: z.string(),
+    }),
+  ),
   assurance: z.object({
     level: z.enum(['LOA1', 'LOA2', 'LOA3', 'LOA4']),
     method: z.string().min(1),
@@ -45,14 +65,51 @@ export class IdentityRegistryAdapter {
     const res = await callLegacy(this.endpoint, `/v1/persons:lookup?${q}`, { method: 'GET' });
     if (res.status === 404) throw new AppError(ErrorCode.NOT_FOUND, 'No resident holds that identifier', { system: 'identity-registry' });
     if (res.status !== 200) throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `identity-registry answered HTTP ${res.status}`);
-    let raw: unknown;
+    return this.person(this.parseJson(res.body));
+  }
+
+  /**
+   * Link or unlink an identifier (validated by the caller) with the reason and who asks; the
+   * registry refuses an identifier another resident holds. Returns the updated person.
+   */
+  async changeLink(
+    personId: string,
+    change: { action: 'LINK' | 'UNLINK'; scheme: 'SIN' | 'UCI' | 'HEALTH_NUMBER'; value: string; jurisdiction: string; reason: string; by: { agency: string; program: string } },
+  ): Promise<PersonRecord> {
+    const res = await callLegacy(this.endpoint, `/v1/persons/${encodeURIComponent(personId)}/identifiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(change),
+    });
+    const body = this.parseJson(res.body);
+    if (res.status === 404) throw new AppError(ErrorCode.NOT_FOUND, 'No resident with that id', { system: 'identity-registry' });
+    if (res.status === 409) {
+      const reason = (body as { error?: string }).error ?? 'CONFLICT';
+      const messages: Record<string, string> = {
+        IDENTIFIER_IN_USE: 'That identifier belongs to another resident',
+        ALREADY_LINKED: 'That identifier is already linked to this resident',
+        NOT_LINKED: 'That identifier is not linked to this resident',
+      };
+      throw new AppError(ErrorCode.BAD_USER_INPUT, messages[reason] ?? 'The registry refused the change', { reason });
+    }
+    if (res.status !== 200) throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, `identity-registry answered HTTP ${res.status}`);
+    return this.person(body);
+  }
+
+  private parseJson(body: Uint8Array): unknown {
     try {
-      raw = JSON.parse(Buffer.from(res.body).toString('utf8'));
+      return JSON.parse(Buffer.from(body).toString('utf8'));
     } catch {
       throw malformed('identity-registry', 'answer is not JSON');
     }
+  }
+
+  private person(raw: unknown): PersonRecord {
     const p = Person.safeParse(raw);
-    if (!p.success) throw malformed('identity-registry', `${p.error.issues[0]!.path.join('.')}: ${p.error.issues[0]!.message}`);
+    if (!p.success) {
+      const issue = p.error.issues[0]!;
+      throw malformed('identity-registry', `${issue.path.join('.')}: ${issue.message}`, { field: issue.path.join('.') });
+    }
     return p.data;
   }
 

@@ -49,8 +49,5 @@ export function checkIdentifier(input: { scheme: IdentifierScheme; value: string
   }
 }
 
-export const sameIdentifier = (a: Identifier, b: Identifier) =>
-  a.scheme === b.scheme && a.jurisdiction === b.jurisdiction && a.value === b.value;
-
 /** Shown in history: enough to recognise, not enough to use. */
 export const maskIdentifier = (value: string) => `${'•'.repeat(Math.max(0, value.length - 3))}${value.slice(-3)}`;

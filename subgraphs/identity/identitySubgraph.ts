@@ -5,13 +5,12 @@ import { verifyProof } from '../../lib/verification/proof.ts';
 import { RelianceLog } from '../../lib/verification/RelianceLog.ts';
 import { assertMayRead, assertResidentId } from '../access.ts';
 import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
-import { effectiveIdentifiers, IdentifierLinks, type LinkEvent, type LinkedIdentifier } from './IdentifierLinks.ts';
-import { checkIdentifier, maskIdentifier, sameIdentifier, type IdentifierScheme } from './identifierSchemes.ts';
+import { HEALTH_PLANS } from '../../adapters/health/healthPlans.ts';
+import { isProvinceCode } from '../../lib/jurisdictions.ts';
+import { checkIdentifier, maskIdentifier, type IdentifierScheme } from './identifierSchemes.ts';
 
 export interface IdentityContext extends BaseContext {
   persons: DataLoader<string, PersonRecord>;
-  linkEvents: DataLoader<string, LinkEvent[]>;
-  links: IdentifierLinks;
   reliances: RelianceLog;
   adapter: IdentityRegistryAdapter;
   trust: import('../../lib/verification/IssuerTrust.ts').IssuerTrust;
@@ -28,11 +27,12 @@ const resolvePerson = async (ctx: IdentityContext, id: string) => {
   return ctx.persons.load(id);
 };
 
-const identifiersOf = async (p: PersonRecord, ctx: IdentityContext): Promise<LinkedIdentifier[]> =>
-  effectiveIdentifiers(p, await ctx.linkEvents.load(p.id));
+const issuerOf = (scheme: IdentifierScheme, jurisdiction: string) =>
+  scheme === 'SIN' ? 'ESDC' : scheme === 'UCI' ? 'IRCC' : isProvinceCode(jurisdiction) ? HEALTH_PLANS[jurisdiction].administeredBy.en : jurisdiction;
 
-const one = (scheme: IdentifierScheme, jurisdiction?: string) => async (p: PersonRecord, _: unknown, ctx: IdentityContext) =>
-  (await identifiersOf(p, ctx)).find((i) => i.scheme === scheme && (!jurisdiction || i.jurisdiction === jurisdiction))?.value ?? null;
+/** The registry's current identifier of a scheme (and jurisdiction), or null when none is linked. */
+const one = (p: PersonRecord, scheme: IdentifierScheme, jurisdiction?: string) =>
+  p.identifiers.find((i) => i.scheme === scheme && (!jurisdiction || i.jurisdiction === jurisdiction))?.value ?? null;
 
 function requireAgency(ctx: IdentityContext, what: string) {
   if (ctx.actor.kind === 'anonymous') throw new AppError(ErrorCode.UNAUTHENTICATED, 'Not authenticated');
@@ -45,41 +45,23 @@ function checkReason(reason: string) {
   }
 }
 
-async function changeLink(ctx: IdentityContext, residentId: string, arg: IdentifierArg, reason: string, action: LinkEvent['action']) {
-  requireAgency(ctx, action === 'LINKED' ? 'linkIdentifier' : 'unlinkIdentifier');
+async function changeLink(ctx: IdentityContext, residentId: string, arg: IdentifierArg, reason: string, action: 'LINK' | 'UNLINK') {
+  requireAgency(ctx, action === 'LINK' ? 'linkIdentifier' : 'unlinkIdentifier');
   assertResidentId(residentId);
   checkReason(reason);
   const identifier = checkIdentifier(arg);
-  const person = await ctx.persons.load(residentId);
-  const current = await identifiersOf(person, ctx);
-  const held = current.some((c) => sameIdentifier(c, identifier));
-  if (action === 'UNLINKED' && !held) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'That identifier is not linked to this resident', { reason: 'NOT_LINKED' });
-  }
-  if (action === 'LINKED') {
-    if (held) throw new AppError(ErrorCode.BAD_USER_INPUT, 'That identifier is already linked to this resident', { reason: 'ALREADY_LINKED' });
-    const holder = await holderOf(ctx, identifier);
-    if (holder && holder !== residentId) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'That identifier belongs to another resident', { reason: 'IDENTIFIER_IN_USE' });
-    }
-  }
-  await ctx.links.record(residentId, action, identifier, reason.trim(), ctx.actor);
-  ctx.linkEvents.clear(residentId);
+  if (ctx.actor.kind !== 'agency') throw new AppError(ErrorCode.FORBIDDEN, 'Only agency programs link identifiers');
+  // The identity registry is the system of record: it keeps the link, its reason and who asked.
+  const person = await ctx.adapter.changeLink(residentId, {
+    action,
+    scheme: identifier.scheme,
+    value: identifier.value,
+    jurisdiction: identifier.jurisdiction,
+    reason: reason.trim(),
+    by: { agency: ctx.actor.agency, program: ctx.actor.program },
+  });
+  ctx.persons.clear(residentId).prime(residentId, person);
   return person;
-}
-
-/** Who holds an identifier: a link recorded here, else the registry, checked against each one's current links. */
-async function holderOf(ctx: IdentityContext, identifier: ReturnType<typeof checkIdentifier>): Promise<string | null> {
-  const holds = async (id: string) => (await identifiersOf(await ctx.persons.load(id), ctx)).some((c) => sameIdentifier(c, identifier));
-  const linked = await ctx.links.holderOf(identifier);
-  if (linked && (await holds(linked))) return linked;
-  try {
-    const p = await ctx.adapter.lookup(identifier.scheme, identifier.value, identifier.scheme === 'HEALTH_NUMBER' ? identifier.jurisdiction : null);
-    return (await holds(p.id)) ? p.id : null;
-  } catch (e) {
-    if (isAppError(e) && e.code === ErrorCode.NOT_FOUND) return null;
-    throw e;
-  }
 }
 
 export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
@@ -90,16 +72,13 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
   legacySystems: ['identity-registry'],
   createContext(config) {
     const adapter = new IdentityRegistryAdapter(legacyEndpoint(config, 'identity-registry'));
-    const links = new IdentifierLinks(config.store);
     const reliances = new RelianceLog(config.store);
     return (base) => ({
       ...base,
       adapter,
-      links,
       reliances,
       trust: config.trust,
       persons: new DataLoader<string, PersonRecord>((ids) => adapter.getPersons(ids)),
-      linkEvents: new DataLoader<string, LinkEvent[]>((ids) => links.eventsFor(ids).catch((e: Error) => ids.map(() => e))),
     });
   },
   resolvers: {
@@ -124,9 +103,10 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
       },
       residentByIdentifier: async (_: unknown, { identifier }: { identifier: IdentifierArg }, ctx: IdentityContext) => {
         requireAgency(ctx, 'residentByIdentifier');
-        const holder = await holderOf(ctx, checkIdentifier(identifier));
-        if (!holder) throw new AppError(ErrorCode.NOT_FOUND, 'No resident holds that identifier');
-        return ctx.persons.load(holder);
+        const id = checkIdentifier(identifier);
+        const person = await ctx.adapter.lookup(id.scheme, id.value, id.scheme === 'HEALTH_NUMBER' ? id.jurisdiction : null);
+        ctx.persons.prime(person.id, person);
+        return person;
       },
       verifyProof: async (_: unknown, { proof }: { proof: string }, ctx: IdentityContext) => {
         try {
@@ -139,23 +119,23 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
     },
     Mutation: {
       linkIdentifier: (_: unknown, a: { residentId: string; identifier: IdentifierArg; reason: string }, ctx: IdentityContext) =>
-        changeLink(ctx, a.residentId, a.identifier, a.reason, 'LINKED'),
+        changeLink(ctx, a.residentId, a.identifier, a.reason, 'LINK'),
       unlinkIdentifier: (_: unknown, a: { residentId: string; identifier: IdentifierArg; reason: string }, ctx: IdentityContext) =>
-        changeLink(ctx, a.residentId, a.identifier, a.reason, 'UNLINKED'),
+        changeLink(ctx, a.residentId, a.identifier, a.reason, 'UNLINK'),
     },
     Resident: {
       __resolveReference: (ref: { id: string }, ctx: IdentityContext) => resolvePerson(ctx, ref.id),
-      sin: one('SIN'),
-      uci: one('UCI'),
-      healthNumber: (p: PersonRecord, a: unknown, ctx: IdentityContext) => one('HEALTH_NUMBER', p.province)(p, a, ctx),
+      sin: (p: PersonRecord) => one(p, 'SIN'),
+      uci: (p: PersonRecord) => one(p, 'UCI'),
+      healthNumber: (p: PersonRecord) => one(p, 'HEALTH_NUMBER', p.province),
       preferredLanguage: (p: PersonRecord) => p.preferredLanguage.toUpperCase(),
-      identifiers: identifiersOf,
-      identifierHistory: async (p: PersonRecord, _: unknown, ctx: IdentityContext) =>
-        (await ctx.linkEvents.load(p.id)).map((e) => ({
+      identifiers: (p: PersonRecord) => p.identifiers.map((i) => ({ ...i, issuer: issuerOf(i.scheme, i.jurisdiction) })),
+      identifierHistory: (p: PersonRecord) =>
+        p.identifierHistory.map((e) => ({
           action: e.action,
-          scheme: e.identifier.scheme,
-          jurisdiction: e.identifier.jurisdiction,
-          maskedValue: maskIdentifier(e.identifier.value),
+          scheme: e.scheme,
+          jurisdiction: e.jurisdiction,
+          maskedValue: maskIdentifier(e.value),
           reason: e.reason,
           byAgency: e.by.agency,
           byProgram: e.by.program,

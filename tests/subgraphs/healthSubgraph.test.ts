@@ -10,9 +10,9 @@ import { bcMsp } from '../../mocks/health/bcMsp.ts';
 import { onOhip } from '../../mocks/health/onOhip.ts';
 import { ptHealth } from '../../mocks/health/ptHealth.ts';
 import { qcRamq } from '../../mocks/health/qcRamq.ts';
-import { craSubgraph } from '../../subgraphs/cra/craSubgraph.ts';
 import { healthSubgraph } from '../../subgraphs/health/healthSubgraph.ts';
 import { identitySubgraph } from '../../subgraphs/identity/identitySubgraph.ts';
+import { irccSubgraph } from '../../subgraphs/ircc/irccSubgraph.ts';
 import { mswLegacy } from '../support/msw.ts';
 import { testSubgraphConfig } from '../support/subgraphConfig.ts';
 
@@ -159,9 +159,9 @@ describe('health subgraph', () => {
     expect(plans.find((p) => p.province === 'SK')).toMatchObject({ administeredBy: 'eHealth Saskatchewan' });
   });
 
-  it('composes with the identity and cra subgraphs', () => {
+  it('composes with the subgraphs it depends on (identity for its key fields, ircc for the verification it relies on)', () => {
     const result = composeServices(
-      [identitySubgraph, craSubgraph, healthSubgraph].map((s) => ({
+      [identitySubgraph, irccSubgraph, healthSubgraph].map((s) => ({
         name: s.name,
         typeDefs: s.typeDefs,
         url: `http://localhost:${s.defaultPort}/graphql`,

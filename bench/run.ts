@@ -5,6 +5,7 @@
  *   2. legacy calls per query, batched (DataLoader + caps) vs one call per key
  *   3. query latency through the gateway, all agencies vs identity only
  *   4. population memory: lazy 10k vs lazy 1M, and eager 10k as the baseline
+ *   5. once only: legacy calls per fact per validity window, with reuse vs without
  */
 import { execFileSync } from 'node:child_process';
 import { percentiles, fmt } from './stats.ts';
@@ -65,6 +66,40 @@ const ALL = `givenName income { taxYear } immigrationStatus { status } sinRecord
   const all = await measure(`{ me { ${ALL} } }`, 300);
   const base = await measure(`{ me { givenName } }`, 300);
   say(`3. me{} latency, 300 sequential requests: all five agencies p50 ${fmt(all.p50)} ms p99 ${fmt(all.p99)} ms; identity only p50 ${fmt(base.p50)} ms p99 ${fmt(base.p99)} ms; ratio p50 ${fmt(all.p50 / base.p50, 2)}`);
+}
+// 5. Once only: 150 residents x 2 facts (CRA income, IRCC status), each asked by 3 programs
+// of 3 jurisdictions, twice, in a shuffled order. Reuse: the verifications; no reuse: the
+// same questions asked of the plain fields, which go to the legacy systems every time.
+{
+  const programs = await Promise.all(
+    (['BC', 'ON', 'CA'] as const).map((j) => sys.tokenFor({ kind: 'agency', clientId: `bench-${j}`, agency: `${j}-AGENCY`, program: 'bench', jurisdiction: j, purpose: 'benchmark' })),
+  );
+  // Facts with a validity window: a return on file, and a status not already expired (an
+  // expired permit's verification is born expired and is, rightly, never reused).
+  const today = new Date().toISOString().slice(0, 10);
+  const residents: string[] = [];
+  for (let i = 200; residents.length < 150; i++) {
+    const r = sys.population.get(i)!;
+    if (r.taxReturns.length > 0 && !(r.immigration.validUntil && r.immigration.validUntil < today)) residents.push(r.id);
+  }
+  const asks = residents.flatMap((id) => programs.flatMap((token) => [0, 1].map(() => ({ id, token }))));
+  for (let i = asks.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1);
+    [asks[i], asks[j]] = [asks[j]!, asks[i]!];
+  }
+  const run = async (fields: string) => {
+    sys.legacy.forEach((l) => l.resetCalls());
+    const t = performance.now();
+    for (const { id, token } of asks) {
+      const r = await sys.query(`{ resident(id: "${id}") { ${fields} } }`, { token });
+      if (r.errors) throw new Error(`bench query failed: ${JSON.stringify(r.errors[0])}`);
+    }
+    const calls = sys.legacy.get('cra')!.calls.total + sys.legacy.get('ircc')!.calls.total;
+    return { perFact: calls / (residents.length * 2), ms: performance.now() - t };
+  };
+  const reuse = await run('incomeVerification { id } immigrationStatusVerification { id }');
+  const none = await run('income { taxYear } immigrationStatus { status }');
+  say(`5. once only, ${asks.length} asks for ${residents.length * 2} facts: legacy calls per fact per validity window with reuse ${fmt(reuse.perFact, 2)} (limit 1), without reuse ${fmt(none.perFact, 2)}; ratio ${fmt(reuse.perFact / none.perFact, 3)}; wall time ${fmt(reuse.ms / 1000, 2)} s vs ${fmt(none.ms / 1000, 2)} s`);
 }
 await sys.stop();
 

@@ -8,6 +8,7 @@
  *   5. once only: legacy calls per fact per validity window, with reuse vs without
  */
 import { execFileSync } from 'node:child_process';
+import { register } from 'prom-client';
 import { percentiles, fmt } from './stats.ts';
 import { startSystem } from '../tests/support/startedSystem.ts';
 import { startTestSystem } from '../tests/support/system.ts';
@@ -99,6 +100,9 @@ const ALL = `givenName income { taxYear } immigrationStatus { status } sinRecord
   };
   const reuse = await run('incomeVerification { id } immigrationStatusVerification { id }');
   const none = await run('income { taxYear } immigrationStatus { status }');
+  const cache = (await register.getSingleMetric('verification_cache_total')!.get()).values;
+  const sum = (outcome: string) => cache.filter((v) => v.labels.outcome === outcome).reduce((a, v) => a + v.value, 0);
+  say(`5. verification cache (from /metrics counters): ${sum('hit')} hits (reuses), ${sum('miss')} misses, ${sum('bypass')} bypasses`);
   say(`5. once only, ${asks.length} asks for ${residents.length * 2} facts: legacy calls per fact per validity window with reuse ${fmt(reuse.perFact, 2)} (limit 1), without reuse ${fmt(none.perFact, 2)}; ratio ${fmt(reuse.perFact / none.perFact, 3)}; wall time ${fmt(reuse.ms / 1000, 2)} s vs ${fmt(none.ms / 1000, 2)} s`);
 }
 await sys.stop();

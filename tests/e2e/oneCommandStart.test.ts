@@ -62,6 +62,24 @@ describe('one-command start (real processes, real HTTP)', () => {
     expect(ready.status).toBe(200);
   });
 
+  it('processes share one store: a verification issued by the cra process is reused, and the identity process shows the reliances', async () => {
+    const { readFileSync } = await import('node:fs');
+    const key = JSON.parse(readFileSync(`${devDir}/token-signing-key.json`, 'utf8'));
+    const senior = population.byPersona('senior-on')!;
+    const craMock = sys.mocks.find((m) => m.name === 'cra')!.url;
+    await fetch(`${craMock}/__admin/calls`, { method: 'DELETE' });
+    for (const jurisdiction of ['BC', 'ON']) {
+      const token = await signToken(key, { actor: { kind: 'agency', clientId: jurisdiction, agency: `${jurisdiction}-MOH`, program: 'drug-plan', jurisdiction, purpose: 'income-test' } });
+      const r = await postGraphQL(sys.gateway, `{ resident(id: "${senior.id}") { incomeVerification(taxYear: 2024) { id } } }`, { token });
+      expect(r.errors).toBeUndefined();
+    }
+    expect(((await (await fetch(`${craMock}/__admin/calls`)).json()) as { total: number }).total).toBe(1);
+    const mine = await postGraphQL<{ me: { verificationReliances: { jurisdiction: string }[] } }>(sys.gateway, `{ me { verificationReliances { jurisdiction } } }`, {
+      token: await signToken(key, { actor: { kind: 'resident', residentId: senior.id } }),
+    });
+    expect(mine.data!.me.verificationReliances.map((r) => r.jurisdiction)).toEqual(['BC', 'ON']);
+  });
+
   it('Ctrl-C stops every process and frees every port', async () => {
     const urls = [sys.gateway, ...sys.subgraphs.map((s) => s.url), ...sys.mocks.map((m) => m.url)];
     expect(await sys.interrupt()).toBe(0);

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { register } from 'prom-client';
 import { percentiles, fmt } from './stats.ts';
+import { searchQualityLines } from './searchQuality.ts';
 import { startSystem } from '../tests/support/startedSystem.ts';
 import { startTestSystem } from '../tests/support/system.ts';
 
@@ -119,6 +120,9 @@ await sys.stop();
   say(`4. population RSS: lazy 10k ${fmt(lazy10k.rssMb)} MB, lazy 1M ${fmt(lazy1m.rssMb)} MB (ratio ${fmt(lazy1m.rssMb / lazy10k.rssMb, 2)}); eager 10k baseline ${fmt(eager10k.rssMb)} MB`);
   say(`   live heap after GC: lazy 10k ${fmt(lazy10k.heapMb)} MB, lazy 1M ${fmt(lazy1m.heapMb)} MB (ratio ${fmt(lazy1m.heapMb / lazy10k.heapMb, 2)}); eager 10k ${fmt(eager10k.heapMb)} MB`);
 }
+
+// 6. Search quality
+searchQualityLines().forEach((line) => say(`6. ${line}`));
 
 console.log('\nsummary');
 for (const line of out) console.log(`  ${line}`);

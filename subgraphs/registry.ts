@@ -4,6 +4,7 @@ import { craSubgraph } from './cra/craSubgraph.ts';
 import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
 import { irccSubgraph } from './ircc/irccSubgraph.ts';
 import { healthSubgraph } from './health/healthSubgraph.ts';
+import { benefitsSubgraph } from './benefits/benefitsSubgraph.ts';
 
 /**
  * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
@@ -15,6 +16,7 @@ export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
   irccSubgraph,
   esdcSubgraph,
   healthSubgraph,
+  benefitsSubgraph,
 ] as unknown as readonly SubgraphDefinition<BaseContext>[];
 
 export function subgraph(name: string): SubgraphDefinition<BaseContext> {

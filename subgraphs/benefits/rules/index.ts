@@ -1,0 +1,17 @@
+export * from './EligibilityFacts.ts';
+export * from './ProgramResult.ts';
+export { ParameterFileError, loadParameterFile, parseParameterSource } from './parameterFile.ts';
+export type { Citation, Confirmation, ParameterPeriod, ParameterSet } from './parameterFile.ts';
+export { loadRulesParameters, rulesParameters, DEFAULT_PARAMETERS_DIR } from './rulesParameters.ts';
+export type { RulesParameters } from './rulesParameters.ts';
+export { validateFacts } from './validateFacts.ts';
+export { evaluateAll } from './evaluateAll.ts';
+export { evaluateCanadaChildBenefit } from './canadaChildBenefit.ts';
+export { evaluateCanadaDentalCarePlan } from './canadaDentalCarePlan.ts';
+export { evaluateOldAgeSecurity } from './oldAgeSecurity.ts';
+export { evaluateGuaranteedIncomeSupplement } from './guaranteedIncomeSupplement.ts';
+export { evaluateCanadaWorkersBenefit } from './canadaWorkersBenefit.ts';
+export { evaluateBcFamilyBenefit } from './bcFamilyBenefit.ts';
+export { evaluateOntarioChildBenefit } from './ontarioChildBenefit.ts';
+export { evaluateQuebecFamilyAllowance } from './quebecFamilyAllowance.ts';
+export { evaluateProvincialHealthCoverage } from './provincialHealthCoverage.ts';

@@ -6,4 +6,6 @@ export interface GatewayContext {
   /** The caller's Authorization header, forwarded as is to subgraphs. */
   authorization: string | null;
   requestId: string;
+  /** The gateway's signed word that a subgraph request comes from it (see signGatewayAssertion). */
+  gatewayAssertion: string | null;
 }

@@ -20,6 +20,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('authorization' in context)) return; // gateway-internal requests (health checks)
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
+    if (context.gatewayAssertion) request.http?.headers.set('x-gateway-assertion', context.gatewayAssertion);
   }
 
   override didEncounterError(error: Error, _req: unknown, response?: { status: number }) {

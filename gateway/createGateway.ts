@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
 import { register } from 'prom-client';
-import type { TokenVerifier } from '../lib/auth.ts';
+import { signGatewayAssertion, type SigningKey, type TokenVerifier } from '../lib/auth.ts';
 import { isAppError } from '../lib/errors.ts';
 import { formatError } from '../lib/formatError.ts';
 import { apolloRoute } from '../lib/apolloRoute.ts';
@@ -26,6 +26,8 @@ export interface GatewayOptions {
   /** Shared cache (APQ): Redis when configured, else Apollo's in-memory default. */
   cache?: KeyValueCache<string>;
   maxDepth?: number;
+  /** Signs the assertion subgraphs require before handing over hidden join fields. */
+  gatewayKey?: SigningKey;
   /** How often the supergraph file is checked for changes. */
   pollIntervalMs?: number;
 }
@@ -76,7 +78,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const context = async (req: Request): Promise<GatewayContext> => {
     const authorization = req.headers.get('authorization');
     try {
-      return { actor: await options.verifier.actorFrom(authorization), authorization, requestId: req.headers.get('x-request-id') ?? randomUUID() };
+      const actor = await options.verifier.actorFrom(authorization);
+      const requestId = req.headers.get('x-request-id') ?? randomUUID();
+      const gatewayAssertion = options.gatewayKey ? await signGatewayAssertion(options.gatewayKey, requestId) : null;
+      return { actor, authorization, requestId, gatewayAssertion };
     } catch (e) {
       if (isAppError(e)) throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
       throw e;

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { TokenVerifier } from '../lib/auth.ts';
-import { trustedPublicJwks } from '../lib/devKeys.ts';
+import { loadOrCreateDevGatewayKey, trustedPublicJwks } from '../lib/devKeys.ts';
 import { createLogger } from '../lib/logger.ts';
 import { RedisKeyValueCache } from '../lib/RedisKeyValueCache.ts';
 import { createRedisClient } from '../lib/redisClient.ts';
@@ -43,6 +43,7 @@ try {
     port: Number(values.port),
     verifier: await TokenVerifier.fromPublicJwks(await trustedPublicJwks()),
     subgraphUrls,
+    gatewayKey: process.env.GATEWAY_KEY ? JSON.parse(process.env.GATEWAY_KEY) : await loadOrCreateDevGatewayKey(),
     ...(redis ? { cache: new RedisKeyValueCache(redis, createLogger('gateway-cache')) } : {}),
   });
   announceReady('gateway', 'gateway', `${running.url}/graphql`);

@@ -99,3 +99,51 @@ export class TokenVerifier {
 }
 
 const unauthenticated = (why: string) => new AppError(ErrorCode.UNAUTHENTICATED, `Not authenticated: ${why}`);
+
+const GATEWAY_ISSUER = 'mycanada-gateway';
+const GATEWAY_AUDIENCE = 'mycanada-subgraphs';
+
+/**
+ * The gateway vouches for each request it sends to a subgraph. A subgraph uses it for one
+ * thing: join fields the API hides from clients (@inaccessible, e.g. the SIN that CRA needs)
+ * may be handed to the gateway for the query plan, since no client can ask for them through it.
+ */
+export async function signGatewayAssertion(key: SigningKey, requestId: string): Promise<string> {
+  return new SignJWT({ rid: requestId })
+    .setProtectedHeader({ alg: ALG, kid: key.privateJwk.kid! })
+    .setIssuer(GATEWAY_ISSUER)
+    .setAudience(GATEWAY_AUDIENCE)
+    .setSubject('gateway')
+    .setIssuedAt()
+    .setExpirationTime('2m')
+    .sign(await importJWK(key.privateJwk, ALG));
+}
+
+export class GatewayAssertionVerifier {
+  private constructor(private readonly keys: Map<string, VerifyKey>) {}
+
+  static async fromPublicJwks(jwks: JWK[]): Promise<GatewayAssertionVerifier> {
+    const keys = new Map<string, VerifyKey>();
+    for (const jwk of jwks) keys.set(jwk.kid ?? '', await importJWK(jwk, ALG));
+    return new GatewayAssertionVerifier(keys);
+  }
+
+  /** True only for a valid, unexpired assertion by a trusted gateway key. */
+  async fromGateway(assertion: string | null): Promise<boolean> {
+    if (!assertion) return false;
+    try {
+      await jwtVerify(
+        assertion,
+        async (header) => {
+          const key = this.keys.get(header.kid ?? '');
+          if (!key) throw new Error('unknown gateway key');
+          return key;
+        },
+        { issuer: GATEWAY_ISSUER, audience: GATEWAY_AUDIENCE, algorithms: [ALG] },
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,22 @@ export const loadOrCreateDevSigningKey = () => loadOrCreate(KEY_FILE());
 
 /** An issuer subgraph's key for signing verifications (one per issuer, shared by its replicas). */
 export const loadOrCreateDevIssuerKey = (issuer: string) => loadOrCreate(join(DEV_DIR, `issuer-${issuer}-key.json`));
+
+/** The gateway's key for vouching for the requests it sends to subgraphs. */
+export const loadOrCreateDevGatewayKey = () => loadOrCreate(join(DEV_DIR, 'gateway-key.json'));
+
+/** The secret that authenticates access-log heads (shared by every subgraph of a deployment). */
+export async function loadOrCreateDevAccessLogSecret(): Promise<string> {
+  const file = join(DEV_DIR, 'access-log-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch {
+    // another process created it first
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 async function loadOrCreate(file: string): Promise<SigningKey> {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;

@@ -33,6 +33,13 @@ export const ErrorCode = {
   INVALID_PROOF: 'INVALID_PROOF',
   /** The shared store (Redis, or the in-memory store of `npm start`) cannot be reached; nothing was changed. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /**
+   * An agency program asked for data no live consent grant covers; `required` says what grant
+   * would (category, source agency, recipient, purpose). Nothing was released.
+   */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  /** Consent cannot be checked or recorded (store unreachable): fail closed, nothing released or changed. */
+  CONSENT_UNAVAILABLE: 'CONSENT_UNAVAILABLE',
   /** Anything not foreseen; the message never carries internal details. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

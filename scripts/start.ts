@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadOrCreateDevSigningKey } from '../lib/devKeys.ts';
+import { loadOrCreateDevAccessLogSecret, loadOrCreateDevGatewayKey, loadOrCreateDevSigningKey } from '../lib/devKeys.ts';
 import { READY_PREFIX, envKey } from '../lib/serviceEnv.ts';
 import { storeDescription } from '../lib/redisClient.ts';
 import { legacySystems } from '../mocks/registry.ts';
@@ -33,12 +33,15 @@ const freePort = () =>
 const portFor = async (fallback: number) => (values['free-ports'] ? freePort() : fallback);
 
 const key = await loadOrCreateDevSigningKey();
+const gatewayKey = await loadOrCreateDevGatewayKey();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   APOLLO_TELEMETRY_DISABLED: '1',
   // The banner below says what is up; set LOG_LEVEL=info to see every service's own lines.
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   AUTH_PUBLIC_JWKS: JSON.stringify([key.publicJwk]),
+  GATEWAY_PUBLIC_JWKS: JSON.stringify([gatewayKey.publicJwk]),
+  ACCESS_LOG_SECRET: process.env.ACCESS_LOG_SECRET ?? (await loadOrCreateDevAccessLogSecret()),
 };
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Actor, SigningKey } from '../lib/auth.ts';
+import type { ConsentGuard } from '../lib/consent/ConsentGuard.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Store } from '../lib/store/Store.ts';
 import type { IssuerTrust } from '../lib/verification/IssuerTrust.ts';
@@ -11,6 +12,10 @@ export interface BaseContext {
   actor: Actor;
   requestId: string;
   logger: Logger;
+  /** Consent at the point of release: `await ctx.consent.check(residentId, category, source)`. */
+  consent: ConsentGuard;
+  /** The request comes from the gateway (vouched for), so hidden join fields may be handed over. */
+  viaGateway: boolean;
 }
 
 /** Process-wide settings a subgraph is built from. */
@@ -28,6 +33,14 @@ export interface SubgraphConfig {
   /** How often issuers read their legacy system's change feed (ms). */
   changeFeedIntervalMs?: number;
   logger: Logger;
+  /** Authenticates access-log heads; the same for every subgraph of a deployment. */
+  accessLogSecret: string;
+  /** The gateway keys whose assertions this subgraph accepts. */
+  gatewayJwks: import('jose').JWK[];
+  /** Clock for consent decisions (tests move it to expire grants). */
+  now?: () => Date;
+  /** Off only for benchmarks' baseline. */
+  consentEnforcement?: boolean;
 }
 
 /** Builds each request's context; `close` stops what the subgraph runs in the background. */
@@ -55,6 +68,12 @@ export interface SubgraphDefinition<C extends BaseContext = BaseContext> {
 
 export function loadSchema(moduleUrl: string): DocumentNode {
   return parse(readFileSync(new URL('./schema.graphql', moduleUrl), 'utf8'));
+}
+
+/** Join fields (@inaccessible): handed to the gateway's query plan, else only under consent like any identity data. */
+export async function releaseJoinField(ctx: BaseContext, residentId: string): Promise<void> {
+  if (ctx.viaGateway) return;
+  await ctx.consent.check(residentId, 'IDENTITY', 'IDENTITY');
 }
 
 export function legacyEndpoint(config: SubgraphConfig, system: string) {

@@ -4,7 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import { register } from 'prom-client';
-import type { TokenVerifier } from '../lib/auth.ts';
+import { GatewayAssertionVerifier, type TokenVerifier } from '../lib/auth.ts';
+import { ConsentGuard } from '../lib/consent/ConsentGuard.ts';
+import { createConsentDeps } from '../lib/consent/createConsentDeps.ts';
 import { isAppError } from '../lib/errors.ts';
 import { formatError } from '../lib/formatError.ts';
 import { apolloRoute } from '../lib/apolloRoute.ts';
@@ -35,11 +37,25 @@ export async function serveSubgraph(
   });
   await server.start();
   const contextFor = definition.createContext(options.config);
+  const consentDeps = createConsentDeps({
+    store: options.config.store,
+    accessLogSecret: options.config.accessLogSecret,
+    logger,
+    ...(options.config.now ? { now: options.config.now } : {}),
+    ...(options.config.consentEnforcement !== undefined ? { enforce: options.config.consentEnforcement } : {}),
+  });
+  const gateway = await GatewayAssertionVerifier.fromPublicJwks(options.config.gatewayJwks);
   const context = async (req: Request) => {
     const requestId = req.headers.get('x-request-id') ?? randomUUID();
     try {
       const actor = await options.verifier.actorFrom(req.headers.get('authorization'));
-      return contextFor({ actor, requestId, logger: logger.child({ requestId }) });
+      return contextFor({
+        actor,
+        requestId,
+        logger: logger.child({ requestId }),
+        consent: new ConsentGuard(consentDeps, actor, requestId),
+        viaGateway: await gateway.fromGateway(req.headers.get('x-gateway-assertion')),
+      });
     } catch (e) {
       if (isAppError(e)) {
         throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
@@ -70,6 +86,7 @@ export async function serveSubgraph(
       await listening.close();
       await server.stop();
       await contextFor.close?.();
+      consentDeps.outbox.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Entry: serve one subgraph. `npm run subgraph -- <name> [--port N]` */
 import { parseArgs } from 'node:util';
 import { TokenVerifier } from '../lib/auth.ts';
-import { loadOrCreateDevIssuerKey, trustedPublicJwks } from '../lib/devKeys.ts';
+import { loadOrCreateDevAccessLogSecret, loadOrCreateDevGatewayKey, loadOrCreateDevIssuerKey, trustedPublicJwks } from '../lib/devKeys.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createStoreFromEnv } from '../lib/store/createStore.ts';
 import { IssuerTrust } from '../lib/verification/IssuerTrust.ts';
@@ -36,6 +36,8 @@ const running = await serveSubgraph(definition, {
     store: createStoreFromEnv(),
     trust,
     logger: createLogger(`subgraph-${name}`),
+    accessLogSecret: process.env.ACCESS_LOG_SECRET ?? (await loadOrCreateDevAccessLogSecret()),
+    gatewayJwks: process.env.GATEWAY_PUBLIC_JWKS ? JSON.parse(process.env.GATEWAY_PUBLIC_JWKS) : [(await loadOrCreateDevGatewayKey()).publicJwk],
     ...(definition.issuer ? { issuerKey: await loadOrCreateDevIssuerKey(name) } : {}),
   },
   verifier: await TokenVerifier.fromPublicJwks(await trustedPublicJwks()),

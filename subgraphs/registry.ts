@@ -5,6 +5,7 @@ import { esdcSubgraph } from './esdc/esdcSubgraph.ts';
 import { irccSubgraph } from './ircc/irccSubgraph.ts';
 import { healthSubgraph } from './health/healthSubgraph.ts';
 import { benefitsSubgraph } from './benefits/benefitsSubgraph.ts';
+import { consentSubgraph } from './consent/consentSubgraph.ts';
 
 /**
  * Every subgraph of the Resident graph. Composition (`npm run compose`), rover.yaml, the
@@ -17,6 +18,7 @@ export const subgraphs: readonly SubgraphDefinition<BaseContext>[] = [
   esdcSubgraph,
   healthSubgraph,
   benefitsSubgraph,
+  consentSubgraph,
 ] as unknown as readonly SubgraphDefinition<BaseContext>[];
 
 export function subgraph(name: string): SubgraphDefinition<BaseContext> {

@@ -1,6 +1,6 @@
 import { StoreUnavailableError, type Store } from './Store.ts';
 
-type Op = 'get' | 'mget' | 'set' | 'setIfAbsent' | 'del' | 'append' | 'appendIfLength' | 'range' | 'rangeMany';
+type Op = 'get' | 'mget' | 'set' | 'setIfAbsent' | 'del' | 'append' | 'appendIfLength' | 'range' | 'rangeMany' | 'tails' | 'appendBatchIfLength';
 
 /**
  * Client of the in-memory store that `npm start` runs in one process (serveStore.ts), so
@@ -45,6 +45,12 @@ export class HttpStore implements Store {
   }
   rangeMany(keys: readonly string[]) {
     return this.call<string[][]>('rangeMany', [keys]);
+  }
+  tails(keys: readonly string[]) {
+    return this.call<{ length: number; last: string | null }[]>('tails', [keys]);
+  }
+  appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
+    return this.call<boolean[]>('appendBatchIfLength', [items]);
   }
   del(keys: readonly string[]) {
     return this.call<number>('del', [keys]);

@@ -53,6 +53,23 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async tails(keys: readonly string[]) {
+    return keys.map((k) => {
+      const list = this.lists.get(k) ?? [];
+      return { length: list.length, last: list.at(-1) ?? null };
+    });
+  }
+
+  async appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
+    return items.map(({ key, expectedLength, values }) => {
+      const list = this.lists.get(key) ?? [];
+      if (list.length !== expectedLength) return false;
+      list.push(...values);
+      this.lists.set(key, list);
+      return true;
+    });
+  }
+
   async range(key: string, from = 0, to = -1) {
     const list = this.lists.get(key) ?? [];
     const norm = (i: number) => (i < 0 ? list.length + i : i);

@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
 import { StoreUnavailableError, type Store } from './Store.ts';
 
+// Atomic on the Redis server: append ARGV[2..] only if the list still has ARGV[1] items.
 const APPEND_IF_LENGTH = `
 if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
-  redis.call('RPUSH', KEYS[1], ARGV[2])
+  for i = 2, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
   return 1
 end
 return 0`;
@@ -69,6 +70,36 @@ export class RedisStore implements Store {
   async appendIfLength(key: string, expectedLength: number, value: string) {
     const r = await this.op(() => this.redis.eval(APPEND_IF_LENGTH, 1, this.k(key), String(expectedLength), value));
     return r === 1;
+  }
+
+  async tails(keys: readonly string[]) {
+    if (keys.length === 0) return [];
+    const results = await this.op(() => {
+      const p = this.redis.pipeline();
+      for (const k of keys) p.llen(this.k(k)).lindex(this.k(k), -1);
+      return p.exec();
+    });
+    const out: { length: number; last: string | null }[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const [e1, len] = results![2 * i]!;
+      const [e2, last] = results![2 * i + 1]!;
+      if (e1 || e2) throw new StoreUnavailableError((e1 ?? e2)!.message);
+      out.push({ length: len as number, last: (last as string | null) ?? null });
+    }
+    return out;
+  }
+
+  async appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
+    if (items.length === 0) return [];
+    const results = await this.op(() => {
+      const p = this.redis.pipeline();
+      for (const it of items) p.eval(APPEND_IF_LENGTH, 1, this.k(it.key), String(it.expectedLength), ...it.values);
+      return p.exec();
+    });
+    return results!.map(([err, r]) => {
+      if (err) throw new StoreUnavailableError(err.message);
+      return r === 1;
+    });
   }
 
   range(key: string, from = 0, to = -1) {

@@ -27,6 +27,10 @@ export interface Store {
   range(key: string, from?: number, to?: number): Promise<string[]>;
   /** Whole lists for many keys in one round trip. */
   rangeMany(keys: readonly string[]): Promise<string[][]>;
+  /** Length and last item of many lists in one round trip (hash chains read their tail). */
+  tails(keys: readonly string[]): Promise<{ length: number; last: string | null }[]>;
+  /** appendIfLength for many lists in one round trip, several values each; one result per item. */
+  appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]): Promise<boolean[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

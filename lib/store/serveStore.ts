@@ -9,6 +9,11 @@ const Call = z.discriminatedUnion('op', [
   z.object({ op: z.literal('set'), args: z.tuple([z.string(), z.string(), z.number().nullish()]) }),
   z.object({ op: z.literal('setIfAbsent'), args: z.tuple([z.string(), z.string(), z.number().nullish()]) }),
   z.object({ op: z.literal('rangeMany'), args: z.tuple([z.array(z.string())]) }),
+  z.object({ op: z.literal('tails'), args: z.tuple([z.array(z.string())]) }),
+  z.object({
+    op: z.literal('appendBatchIfLength'),
+    args: z.tuple([z.array(z.object({ key: z.string(), expectedLength: z.number().int(), values: z.array(z.string()) }))]),
+  }),
   z.object({ op: z.literal('del'), args: z.tuple([z.array(z.string())]) }),
   z.object({ op: z.literal('append'), args: z.tuple([z.string(), z.string()]) }),
   z.object({ op: z.literal('appendIfLength'), args: z.tuple([z.string(), z.number().int(), z.string()]) }),
@@ -36,6 +41,8 @@ export async function serveStore(port: number, token: string): Promise<Listening
           case 'set': return json({ result: await store.set(c.args[0], c.args[1], c.args[2] ?? undefined) });
           case 'setIfAbsent': return json({ result: await store.setIfAbsent(c.args[0], c.args[1], c.args[2] ?? undefined) });
           case 'rangeMany': return json({ result: await store.rangeMany(c.args[0]) });
+          case 'tails': return json({ result: await store.tails(c.args[0]) });
+          case 'appendBatchIfLength': return json({ result: await store.appendBatchIfLength(c.args[0]) });
           case 'del': return json({ result: await store.del(c.args[0]) });
           case 'append': return json({ result: await store.append(c.args[0], c.args[1]) });
           case 'appendIfLength': return json({ result: await store.appendIfLength(c.args[0], c.args[1], c.args[2]) });

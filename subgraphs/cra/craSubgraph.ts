@@ -62,11 +62,17 @@ export const craSubgraph: SubgraphDefinition<CraContext> = {
   resolvers: {
     Resident: {
       __resolveReference: resolveReferenceLinkedBy('sin', 'SIN'),
-      income: (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) =>
-        ctx.assessments.load({ sin: r.sin, taxYear: taxYear ?? null }),
-      incomeVerification: async (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) =>
-        ctx.issuer.releaseTo(ctx.actor, await ctx.incomeVerifications.load({ id: r.id, sin: r.sin, taxYear: taxYear ?? null })),
+      income: async (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) => {
+        await ctx.consent.check(r.id, 'INCOME', 'CRA');
+        return ctx.assessments.load({ sin: r.sin, taxYear: taxYear ?? null });
+      },
+      incomeVerification: async (r: ResidentRef, { taxYear }: { taxYear?: number | null }, ctx: CraContext) => {
+        // Checked before the cache is even read: a withdrawn consent stops cached verifications too.
+        await ctx.consent.check(r.id, 'INCOME', 'CRA');
+        return ctx.issuer.releaseTo(ctx.actor, await ctx.incomeVerifications.load({ id: r.id, sin: r.sin, taxYear: taxYear ?? null }));
+      },
       craBenefits: async (r: ResidentRef, _: unknown, ctx: CraContext) => {
+        await ctx.consent.check(r.id, 'BENEFITS_IN_PAY', 'CRA');
         const a = await ctx.assessments.load({ sin: r.sin, taxYear: null });
         return {
           canadaChildBenefitMonthly: money(a.ccbMonthlyCents),

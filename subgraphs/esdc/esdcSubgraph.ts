@@ -32,6 +32,7 @@ export const esdcSubgraph: SubgraphDefinition<EsdcContext> = {
     Resident: {
       __resolveReference: resolveReferenceLinkedBy('sin', 'SIN'),
       sinRecord: async (r: ResidentRef, _: unknown, ctx: EsdcContext) => {
+        await ctx.consent.check(r.id, 'SIN_RECORD', 'ESDC');
         const rec = await ctx.esdcRecords.load(r.sin);
         return {
           status: rec.status,
@@ -40,8 +41,10 @@ export const esdcSubgraph: SubgraphDefinition<EsdcContext> = {
           dataAsOf: rec.dataAsOf,
         };
       },
-      federalBenefitsInPay: async (r: ResidentRef, _: unknown, ctx: EsdcContext) =>
-        (await ctx.esdcRecords.load(r.sin)).benefits,
+      federalBenefitsInPay: async (r: ResidentRef, _: unknown, ctx: EsdcContext) => {
+        await ctx.consent.check(r.id, 'BENEFITS_IN_PAY', 'ESDC');
+        return (await ctx.esdcRecords.load(r.sin)).benefits;
+      },
     },
     FederalBenefitInPay: {
       amount: (b: BenefitInPay) => money(b.amountCents),

@@ -25,7 +25,7 @@ export interface HealthContext extends BaseContext {
 
 interface ResidentRef {
   id: string;
-  province: string;
+  residenceProvince: string;
   healthNumber: string | null;
   immigrationStatusVerification?: { proof: string } | null;
 }
@@ -74,8 +74,9 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
     Resident: {
       __resolveReference: resolveResidentReference,
       healthCoverage: async (r: ResidentRef, _: unknown, ctx: HealthContext) => {
+        await ctx.consent.check(r.id, 'HEALTH_COVERAGE', 'PROVINCIAL_HEALTH');
         if (!r.healthNumber) throw new AppError(ErrorCode.NOT_FOUND, 'No health number is linked to this resident', { identifier: 'HEALTH_NUMBER' });
-        const c = await ctx.coverageLoader(r.province).load(r.healthNumber);
+        const c = await ctx.coverageLoader(r.residenceProvince).load(r.healthNumber);
         const plan = HEALTH_PLANS[c.province];
         return {
           ...c,
@@ -85,6 +86,8 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
         };
       },
       reliedImmigrationStatus: async (r: ResidentRef, _: unknown, ctx: HealthContext) => {
+        // What is released is IRCC's data, so it takes the same consent as IRCC's own field.
+        await ctx.consent.check(r.id, 'IMMIGRATION_STATUS', 'IRCC');
         const proof = r.immigrationStatusVerification?.proof;
         if (!proof) throw new AppError(ErrorCode.NOT_FOUND, 'IRCC has no verification of this resident\'s status to rely on');
         if (!ctx.relying) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'This health subgraph is not configured to rely on verifications');
@@ -93,13 +96,13 @@ export const healthSubgraph: SubgraphDefinition<HealthContext> = {
         if (v.subject !== r.id || v.claim !== 'IMMIGRATION_STATUS') {
           throw new AppError(ErrorCode.INVALID_PROOF, 'The verification is not about this resident\'s status', { reason: 'MALFORMED' });
         }
-        if (!isProvinceCode(r.province)) throw new AppError(ErrorCode.UNSUPPORTED_JURISDICTION, 'Unknown province');
-        const plan = HEALTH_PLANS[r.province];
+        if (!isProvinceCode(r.residenceProvince)) throw new AppError(ErrorCode.UNSUPPORTED_JURISDICTION, 'Unknown province');
+        const plan = HEALTH_PLANS[r.residenceProvince];
         try {
           await ctx.relying.reliances.record(v, {
             agency: plan.administeredBy.en,
             program: plan.name.en,
-            jurisdiction: r.province,
+            jurisdiction: r.residenceProvince,
             purpose: 'health-coverage-eligibility',
           });
         } catch {

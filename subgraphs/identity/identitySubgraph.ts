@@ -4,7 +4,7 @@ import { AppError, ErrorCode, isAppError } from '../../lib/errors.ts';
 import { verifyProof } from '../../lib/verification/proof.ts';
 import { RelianceLog } from '../../lib/verification/RelianceLog.ts';
 import { assertMayRead, assertResidentId } from '../access.ts';
-import { legacyEndpoint, loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
+import { legacyEndpoint, loadSchema, releaseJoinField, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
 import { HEALTH_PLANS } from '../../adapters/health/healthPlans.ts';
 import { isProvinceCode } from '../../lib/jurisdictions.ts';
 import { checkIdentifier, maskIdentifier, type IdentifierScheme } from './identifierSchemes.ts';
@@ -26,6 +26,22 @@ const resolvePerson = async (ctx: IdentityContext, id: string) => {
   assertMayRead(ctx.actor, id);
   return ctx.persons.load(id);
 };
+
+/** An identity field, released under consent (a resident's own read is logged too). */
+const identityField =
+  <T>(read: (p: PersonRecord) => T) =>
+  async (p: PersonRecord, _: unknown, ctx: IdentityContext): Promise<T> => {
+    await ctx.consent.check(p.id, 'IDENTITY', 'IDENTITY');
+    return read(p);
+  };
+
+/** A hidden join field: to the gateway's plan, else under consent. */
+const joinField =
+  <T>(read: (p: PersonRecord) => T) =>
+  async (p: PersonRecord, _: unknown, ctx: IdentityContext): Promise<T> => {
+    await releaseJoinField(ctx, p.id);
+    return read(p);
+  };
 
 const issuerOf = (scheme: IdentifierScheme, jurisdiction: string) =>
   scheme === 'SIN' ? 'ESDC' : scheme === 'UCI' ? 'IRCC' : isProvinceCode(jurisdiction) ? HEALTH_PLANS[jurisdiction].administeredBy.en : jurisdiction;
@@ -125,12 +141,18 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
     },
     Resident: {
       __resolveReference: (ref: { id: string }, ctx: IdentityContext) => resolvePerson(ctx, ref.id),
-      sin: (p: PersonRecord) => one(p, 'SIN'),
-      uci: (p: PersonRecord) => one(p, 'UCI'),
-      healthNumber: (p: PersonRecord) => one(p, 'HEALTH_NUMBER', p.province),
-      preferredLanguage: (p: PersonRecord) => p.preferredLanguage.toUpperCase(),
-      identifiers: (p: PersonRecord) => p.identifiers.map((i) => ({ ...i, issuer: issuerOf(i.scheme, i.jurisdiction) })),
-      identifierHistory: (p: PersonRecord) =>
+      sin: joinField((p) => one(p, 'SIN')),
+      uci: joinField((p) => one(p, 'UCI')),
+      healthNumber: joinField((p) => one(p, 'HEALTH_NUMBER', p.province)),
+      residenceProvince: joinField((p) => p.province),
+      givenName: identityField((p) => p.givenName),
+      familyName: identityField((p) => p.familyName),
+      dateOfBirth: identityField((p) => p.dateOfBirth),
+      province: identityField((p) => p.province),
+      postalCode: identityField((p) => p.postalCode),
+      preferredLanguage: identityField((p) => p.preferredLanguage.toUpperCase()),
+      identifiers: identityField((p) => p.identifiers.map((i) => ({ ...i, issuer: issuerOf(i.scheme, i.jurisdiction) }))),
+      identifierHistory: identityField((p) =>
         p.identifierHistory.map((e) => ({
           action: e.action,
           scheme: e.scheme,
@@ -141,7 +163,8 @@ export const identitySubgraph: SubgraphDefinition<IdentityContext> = {
           byProgram: e.by.program,
           at: e.at,
         })),
-      identityAssurance: (p: PersonRecord) => p.assurance,
+      ),
+      identityAssurance: identityField((p) => p.assurance),
       verificationReliances: async (p: PersonRecord, _: unknown, ctx: IdentityContext) => {
         if (ctx.actor.kind !== 'resident' || ctx.actor.residentId !== p.id) {
           throw new AppError(ErrorCode.FORBIDDEN, 'Only the resident may read who relied on their verifications');

@@ -64,12 +64,14 @@ export const irccSubgraph: SubgraphDefinition<IrccContext> = {
       // Async so that a refusal rejects this entity only: @apollo/subgraph maps representations
       // synchronously, and a synchronous throw would null every entity of the batch.
       __resolveReference: resolveReferenceLinkedBy('uci', 'UCI'),
-      immigrationStatus: async (r: ResidentRef, _: unknown, ctx: IrccContext) => ({
-        ...(await ctx.immigrationStatuses.load(r.uci)),
-        verifiedBy: 'IRCC',
-      }),
-      immigrationStatusVerification: async (r: ResidentRef, _: unknown, ctx: IrccContext) =>
-        ctx.issuer.releaseTo(ctx.actor, await ctx.statusVerifications.load(r)),
+      immigrationStatus: async (r: ResidentRef, _: unknown, ctx: IrccContext) => {
+        await ctx.consent.check(r.id, 'IMMIGRATION_STATUS', 'IRCC');
+        return { ...(await ctx.immigrationStatuses.load(r.uci)), verifiedBy: 'IRCC' };
+      },
+      immigrationStatusVerification: async (r: ResidentRef, _: unknown, ctx: IrccContext) => {
+        await ctx.consent.check(r.id, 'IMMIGRATION_STATUS', 'IRCC');
+        return ctx.issuer.releaseTo(ctx.actor, await ctx.statusVerifications.load(r));
+      },
     },
   },
 };

@@ -5,8 +5,8 @@ import { createDefaultProvincialAdapters, ProvincialAdapterRegistry } from '../.
 import type { ProvincialHealthAdapter } from '../../adapters/health/ProvincialHealthAdapter.ts';
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import { PROVINCE_CODES, type ProvinceCode } from '../../lib/jurisdictions.ts';
-import { createLogger } from '../../lib/logger.ts';
 import { healthContextFor } from '../../subgraphs/health/healthSubgraph.ts';
+import { testBaseContext } from '../support/subgraphConfig.ts';
 
 const config = {
   legacyUrls: {
@@ -77,11 +77,9 @@ describe('ProvincialAdapterRegistry', () => {
     const registry = createDefaultProvincialAdapters(config);
     const yukon = new FakeYukonAdapter();
     registry.register(yukon);
-    const ctx = healthContextFor(registry)({
-      actor: { kind: 'agency', clientId: 'test', agency: 'test', program: 'test', jurisdiction: 'CA', purpose: 'test' },
-      requestId: 'test',
-      logger: createLogger('test'),
-    });
+    const ctx = healthContextFor(registry)(
+      testBaseContext({ kind: 'agency', clientId: 'test', agency: 'test', program: 'test', jurisdiction: 'CA', purpose: 'test' }),
+    );
     const [a, b, missing] = await Promise.allSettled([
       ctx.coverageLoader('YT').load('123456789'),
       ctx.coverageLoader('YT').load('987654321'),

@@ -5,10 +5,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Actor } from '../../lib/auth.ts';
 import { ErrorCode } from '../../lib/errors.ts';
 import { formatError } from '../../lib/formatError.ts';
-import { createLogger } from '../../lib/logger.ts';
 import { benefitsSubgraph } from '../../subgraphs/benefits/benefitsSubgraph.ts';
 import { subgraphs } from '../../subgraphs/registry.ts';
-import { testSubgraphConfig } from '../support/subgraphConfig.ts';
+import { testBaseContext, testSubgraphConfig } from '../support/subgraphConfig.ts';
 
 // The benefits subgraph calls no legacy system: the catalogue and the search index are all it builds.
 const contextFor = benefitsSubgraph.createContext(await testSubgraphConfig({}));
@@ -29,7 +28,7 @@ const anonymous: Actor = { kind: 'anonymous' };
 async function run(query: string, variables: Record<string, unknown> = {}, actor: Actor = anonymous): Promise<Result> {
   const res = await server.executeOperation(
     { query, variables },
-    { contextValue: contextFor({ actor, requestId: 'test', logger: createLogger('test') }) },
+    { contextValue: contextFor(testBaseContext(actor, { enforceConsent: false })) /* consent is tested in tests/consent */ },
   );
   if (res.body.kind !== 'single') throw new Error('expected a single result');
   return res.body.singleResult as Result;

@@ -65,7 +65,10 @@ describe('one query per persona: every agency, each from its own subgraph and le
 describe('batching: 500 residents in one query', () => {
   it('each legacy system gets at most ceil(N / its batch cap) calls', async () => {
     const residents = Array.from({ length: 500 }, (_, i) => sys.population.get(100 + i)!);
-    const token = await sys.tokenFor({ kind: 'agency', clientId: 'test:bulk', agency: 'TEST', program: 'bulk', jurisdiction: 'CA', purpose: 'batching-test' });
+    const token = await sys.consentingToken(
+      { kind: 'agency', clientId: 'test:bulk', agency: 'TEST', program: 'bulk', jurisdiction: 'CA', purpose: 'batching-test' },
+      residents.map((x) => x.id),
+    );
     sys.legacy.forEach((s) => s.resetCalls());
     const r = await sys.query<{ residents: Record<string, any>[] }>(
       `query($ids: [ID!]!) { residents(ids: $ids) { ${ALL_AGENCIES} } }`,

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-const ME = `{ me { givenName sin income { taxYear } } }`;
+const ME = `{ me { givenName identifiers { value } income { taxYear } } }`;
 
 async function badTokens() {
   const residentId = sys.population.byPersona('senior-on')!.id;

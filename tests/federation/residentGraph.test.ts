@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
-const ME = `{ me { id givenName province sin income { taxYear totalIncome { amount cents } } } }`;
+const ME = `{ me { id givenName province identifiers { scheme value } income { taxYear totalIncome { amount cents } } } }`;
 
 describe('the Resident graph through the gateway', () => {
   it('joins Resident fields from identity and cra for the resident the token speaks for', async () => {
@@ -18,7 +18,11 @@ describe('the Resident graph through the gateway', () => {
       id: senior.id,
       givenName: 'Diane',
       province: 'ON',
-      sin: senior.sin,
+      identifiers: [
+        { scheme: 'SIN', value: senior.sin },
+        { scheme: 'UCI', value: senior.uci },
+        { scheme: 'HEALTH_NUMBER', value: senior.health.number },
+      ],
       income: { taxYear: 2025, totalIncome: { amount: '16800.00', cents: 1_680_000 } },
     });
   });

@@ -63,6 +63,14 @@ describe.each(['memory', 'http', 'redis'])('Store contract: %s', (kind) => {
     expect(await s().rangeMany([`many-a-${kind}`, `many-b-${kind}`])).toEqual([['x'], []]);
   });
 
+  it('tails and appendBatchIfLength: batched conditional appends for hash chains', async () => {
+    const [a, b] = [`chain-a-${kind}`, `chain-b-${kind}`];
+    expect(await s().appendBatchIfLength([{ key: a, expectedLength: 0, values: ['1', '2'] }, { key: b, expectedLength: 0, values: ['x'] }])).toEqual([true, true]);
+    expect(await s().tails([a, b, `chain-none-${kind}`])).toEqual([{ length: 2, last: '2' }, { length: 1, last: 'x' }, { length: 0, last: null }]);
+    expect(await s().appendBatchIfLength([{ key: a, expectedLength: 1, values: ['stale'] }, { key: b, expectedLength: 1, values: ['y'] }])).toEqual([false, true]);
+    expect(await s().range(a)).toEqual(['1', '2']);
+  });
+
   it('ping', async () => {
     expect(await s().ping()).toBe(true);
   });

@@ -9,8 +9,7 @@ import { esdcSubgraph, type EsdcContext } from '../../subgraphs/esdc/esdcSubgrap
 import { esdcRegistries } from '../../mocks/esdc/esdcRegistries.ts';
 import type { Actor } from '../../lib/auth.ts';
 import { formatError } from '../../lib/formatError.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { testSubgraphConfig } from '../support/subgraphConfig.ts';
+import { testBaseContext, testSubgraphConfig } from '../support/subgraphConfig.ts';
 import { mswLegacy } from '../support/msw.ts';
 
 const legacy = mswLegacy([esdcRegistries]);
@@ -45,7 +44,7 @@ interface Result {
 async function entities(actor: Actor, residents: { id: string; sin: string }[]): Promise<Result> {
   const res = await server.executeOperation(
     { query: ENTITIES, variables: { reps: residents.map(({ id, sin }) => ({ __typename: 'Resident', id, sin })) } },
-    { contextValue: contextFor({ actor, requestId: 'test', logger: createLogger('test') }) },
+    { contextValue: contextFor(testBaseContext(actor, { enforceConsent: false })) /* consent is tested in tests/consent */ },
   );
   if (res.body.kind !== 'single') throw new Error('expected a single result');
   return res.body.singleResult as Result;

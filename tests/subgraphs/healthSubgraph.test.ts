@@ -5,7 +5,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Actor } from '../../lib/auth.ts';
 import { ErrorCode } from '../../lib/errors.ts';
 import { formatError } from '../../lib/formatError.ts';
-import { createLogger } from '../../lib/logger.ts';
 import { bcMsp } from '../../mocks/health/bcMsp.ts';
 import { onOhip } from '../../mocks/health/onOhip.ts';
 import { ptHealth } from '../../mocks/health/ptHealth.ts';
@@ -14,7 +13,7 @@ import { healthSubgraph } from '../../subgraphs/health/healthSubgraph.ts';
 import { identitySubgraph } from '../../subgraphs/identity/identitySubgraph.ts';
 import { irccSubgraph } from '../../subgraphs/ircc/irccSubgraph.ts';
 import { mswLegacy } from '../support/msw.ts';
-import { testSubgraphConfig } from '../support/subgraphConfig.ts';
+import { testBaseContext, testSubgraphConfig } from '../support/subgraphConfig.ts';
 
 const SYSTEMS = ['bc-msp', 'on-ohip', 'qc-ramq', 'pt-health'] as const;
 const legacy = mswLegacy([bcMsp, onOhip, qcRamq, ptHealth]);
@@ -59,13 +58,13 @@ const ENTITIES = /* GraphQL */ `
 interface Rep {
   __typename: 'Resident';
   id: string;
-  province: string;
+  residenceProvince: string;
   healthNumber: string;
 }
 
 const rep = (key: string): Rep => {
   const r = pop.byPersona(key)!;
-  return { __typename: 'Resident', id: r.id, province: r.province, healthNumber: r.health.number };
+  return { __typename: 'Resident', id: r.id, residenceProvince: r.province, healthNumber: r.health.number };
 };
 
 interface Result {
@@ -76,7 +75,7 @@ interface Result {
 async function run(actor: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Result> {
   const res = await server.executeOperation(
     { query, variables },
-    { contextValue: contextFor({ actor, requestId: 'test', logger: createLogger('test') }) },
+    { contextValue: contextFor(testBaseContext(actor, { enforceConsent: false })) /* consent is tested in tests/consent */ },
   );
   if (res.body.kind !== 'single') throw new Error('expected a single result');
   return res.body.singleResult as Result;
@@ -127,7 +126,7 @@ describe('health subgraph', () => {
   it('a province with no adapter is UNSUPPORTED_JURISDICTION; a bad number is BAD_USER_INPUT', async () => {
     const r = await run(agency, ENTITIES, {
       representations: [
-        { ...rep('senior-on'), province: 'XX' },
+        { ...rep('senior-on'), residenceProvince: 'XX' },
         { ...rep('newcomer-bc'), healthNumber: '9698648215' },
         rep('parents-qc'),
       ],

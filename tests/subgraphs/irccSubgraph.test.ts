@@ -8,8 +8,7 @@ import type { SyntheticResident } from '../../mocks/population/SyntheticResident
 import type { Actor } from '../../lib/auth.ts';
 import { ErrorCode } from '../../lib/errors.ts';
 import { formatError } from '../../lib/formatError.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { testSubgraphConfig } from '../support/subgraphConfig.ts';
+import { testBaseContext, testSubgraphConfig } from '../support/subgraphConfig.ts';
 import { mswLegacy } from '../support/msw.ts';
 
 const legacy = mswLegacy([irccCaseSystem]);
@@ -47,7 +46,7 @@ interface EntitiesResult {
 async function entities(actor: Actor, refs: { id: string; uci: string }[]): Promise<EntitiesResult> {
   const res = await server.executeOperation(
     { query: ENTITIES, variables: { representations: refs.map((r) => ({ __typename: 'Resident', id: r.id, uci: r.uci })) } },
-    { contextValue: contextFor({ actor, requestId: 'test', logger: createLogger('test') }) },
+    { contextValue: contextFor(testBaseContext(actor, { enforceConsent: false })) /* consent is tested in tests/consent */ },
   );
   if (res.body.kind !== 'single') throw new Error('expected a single result');
   return res.body.singleResult as EntitiesResult;

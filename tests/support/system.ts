@@ -1,5 +1,7 @@
 import { startGateway, type RunningGateway } from '../../gateway/createGateway.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { DATA_CATEGORIES, SOURCE_AGENCIES } from '../../lib/consent/categories.ts';
+import { ConsentLedger } from '../../lib/consent/ConsentLedger.ts';
 import { MemoryStore } from '../../lib/store/MemoryStore.ts';
 import type { Store } from '../../lib/store/Store.ts';
 import { IssuerTrust } from '../../lib/verification/IssuerTrust.ts';
@@ -23,6 +25,11 @@ export interface TestSystem {
   legacyUrls: Record<string, string>;
   store: Store;
   issuerKeys: Map<string, SigningKey>;
+  gatewayKey: SigningKey;
+  /** Grant an agency program consent to every category from every source, for these residents. */
+  grantEverything(residentIds: readonly string[], actor: Extract<Actor, { kind: 'agency' }>): Promise<void>;
+  /** A token for an agency program that every one of these residents has consented to (all categories). */
+  consentingToken(actor: Extract<Actor, { kind: 'agency' }>, residentIds: readonly string[]): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
   subgraphUrls: Record<string, string>;
   tokenFor(actor: Exclude<Actor, { kind: 'anonymous' }>, ttlSeconds?: number): Promise<string>;
@@ -50,6 +57,9 @@ export interface TestSystemOptions {
   /** Reuse another system's mocks, keys and issuer keys: a second replica of the same deployment. */
   replicaOf?: TestSystem;
   changeFeedIntervalMs?: number;
+  /** Consent clock (tests move it to expire grants). */
+  now?: () => Date;
+  consentEnforcement?: boolean;
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -69,6 +79,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     }
   }
   const store = options.store ?? new MemoryStore();
+  const gatewayKey = options.replicaOf?.gatewayKey ?? (await createSigningKey());
   const issuerKeys = options.replicaOf?.issuerKeys ?? new Map<string, SigningKey>();
   for (const def of subgraphs) if (def.issuer && !issuerKeys.has(def.name)) issuerKeys.set(def.name, await createSigningKey());
   const trust = new IssuerTrust(Object.fromEntries([...issuerKeys].map(([name, k]) => [name, [k.publicJwk]])));
@@ -85,6 +96,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         trust,
         logger: createLogger(`test-${def.name}`),
         changeFeedIntervalMs: options.changeFeedIntervalMs ?? 100,
+        accessLogSecret: 'test-access-log-secret',
+        gatewayJwks: [gatewayKey.publicJwk],
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.consentEnforcement !== undefined ? { consentEnforcement: options.consentEnforcement } : {}),
         ...(issuerKeys.has(def.name) ? { issuerKey: issuerKeys.get(def.name)! } : {}),
       },
     });
@@ -97,10 +112,28 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     verifier,
     subgraphUrls,
     pollIntervalMs: options.pollIntervalMs ?? 100,
+    gatewayKey,
   });
   const gatewayUrl = `${gateway.url}/graphql`;
   const tokenFor = (actor: Exclude<Actor, { kind: 'anonymous' }>, ttlSeconds?: number) =>
     signToken(key, { actor, ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) });
+  const grantEverything: TestSystem['grantEverything'] = async (residentIds, actor) => {
+    const ledger = new ConsentLedger(store);
+    for (const residentId of residentIds) {
+      for (const sourceAgency of SOURCE_AGENCIES) {
+        await ledger.grant({
+          residentId,
+          categories: [...DATA_CATEGORIES],
+          sourceAgency,
+          recipient: { agency: actor.agency, program: actor.program },
+          purpose: actor.purpose,
+          legalBasis: 'consent',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          requestId: null,
+        });
+      }
+    }
+  };
   return {
     gatewayUrl,
     gateway,
@@ -111,6 +144,12 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     legacyUrls,
     store,
     issuerKeys,
+    gatewayKey,
+    grantEverything,
+    async consentingToken(actor, residentIds) {
+      await grantEverything(residentIds, actor);
+      return tokenFor(actor);
+    },
     subgraphs: running,
     subgraphUrls,
     tokenFor,

@@ -7,7 +7,9 @@ let sys: TestSystem;
 let agency: string;
 beforeAll(async () => {
   sys = await startTestSystem();
-  agency = await sys.tokenFor({ kind: 'agency', clientId: 'bc:msp', agency: 'BC-MOH', program: 'MSP', jurisdiction: 'BC', purpose: 'registration' });
+  // The residents of these tests consented to the registration program reading their identity.
+  const ids = [321, 322, 323].map((i) => sys.population.get(i)!.id).concat(['laid-off-ab', 'senior-on'].map((p) => sys.population.byPersona(p)!.id));
+  agency = await sys.consentingToken({ kind: 'agency', clientId: 'bc:msp', agency: 'BC-MOH', program: 'MSP', jurisdiction: 'BC', purpose: 'registration' }, ids);
 });
 afterAll(() => sys.stop());
 
@@ -26,7 +28,7 @@ function freshPhn(): string {
 describe('common identity layer', () => {
   it('one resident, linked to federal and provincial identifiers, with the assurance of the identity', async () => {
     const r = await sys.query<{ me: Record<string, any> }>(
-      `{ me { sin uci healthNumber identifiers { scheme value jurisdiction source issuer } identityAssurance { level method establishedOn } } }`,
+      `{ me { identifiers { scheme value jurisdiction source issuer } identityAssurance { level method establishedOn } } }`,
       { token: await sys.personaToken('newcomer-bc') },
     );
     const p = sys.population.byPersona('newcomer-bc')!;
@@ -103,11 +105,11 @@ describe('common identity layer', () => {
     expect(codes(asResident)).toEqual(['FORBIDDEN']);
 
     await sys.query(UNLINK, { token: agency, variables: { id: senior.id, i: { scheme: 'SIN', value: senior.sin }, reason: 'SIN reported compromised; a new one is being issued' } });
-    const r = await sys.query<{ me: { sin: string | null; income: unknown; immigrationStatus: { status: string } } }>(
-      `{ me { sin income { taxYear } immigrationStatus { status } } }`,
+    const r = await sys.query<{ me: { identifiers: { scheme: string }[]; income: unknown; immigrationStatus: { status: string } } }>(
+      `{ me { identifiers { scheme } income { taxYear } immigrationStatus { status } } }`,
       { token: await sys.personaToken('laid-off-ab') },
     );
-    expect(r.data!.me.sin).toBeNull();
+    expect(r.data!.me.identifiers.map((i) => i.scheme)).toEqual(['UCI', 'HEALTH_NUMBER']);
     expect(r.data!.me.income).toBeNull();
     expect(r.data!.me.immigrationStatus.status).toBe('CITIZEN_BY_BIRTH');
     expect(codes(r)).toEqual(['NOT_FOUND']);

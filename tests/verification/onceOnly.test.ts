@@ -7,8 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => sys.stop());
 
+// Programs the residents of these tests consented to (consent itself is tested in tests/consent).
 const program = (jurisdiction: string, agency: string, name: string) =>
-  sys.tokenFor({ kind: 'agency', clientId: `${agency}:${name}`.toLowerCase(), agency, program: name, jurisdiction, purpose: 'income-test' });
+  sys.consentingToken(
+    { kind: 'agency', clientId: `${agency}:${name}`.toLowerCase(), agency, program: name, jurisdiction, purpose: 'income-test' },
+    ['senior-on', 'tfw-bc'].map((p) => sys.population.byPersona(p)!.id),
+  );
 
 const INCOME_VERIFICATION = (id: string) => `{ resident(id: "${id}") { incomeVerification { id issuer { agency } claim claimParameter value validUntil proof } } }`;
 type V = { id: string; value: string; proof: string };

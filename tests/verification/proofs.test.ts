@@ -68,7 +68,7 @@ describe('verification proofs are checked offline; a bad one is refused, never r
 
   it('a relying subgraph refuses a tampered proof with INVALID_PROOF and records no reliance', async () => {
     const tfw = sys.population.byPersona('tfw-bc')!;
-    const token = await sys.tokenFor({ kind: 'agency', clientId: 'bc:msp', agency: 'BC-MOH', program: 'MSP', jurisdiction: 'BC', purpose: 'coverage' });
+    const token = await sys.consentingToken({ kind: 'agency', clientId: 'bc:msp', agency: 'BC-MOH', program: 'MSP', jurisdiction: 'BC', purpose: 'coverage' }, [tfw.id]);
     const genuine = await sys.query<{ resident: { immigrationStatusVerification: { proof: string } } }>(
       `{ resident(id: "${tfw.id}") { immigrationStatusVerification { proof } } }`,
       { token },

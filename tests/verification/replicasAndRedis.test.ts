@@ -22,8 +22,17 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const agency = (sys: TestSystem, jurisdiction: string) =>
-  sys.tokenFor({ kind: 'agency', clientId: `p-${jurisdiction}`, agency: `${jurisdiction}-MOH`, program: 'drug-plan', jurisdiction, purpose: 'income-test' });
+// Consent lives in the same Redis: granted through A, it holds on B too.
+const tokens = new Map<string, Promise<string>>();
+const agency = (sys: TestSystem, jurisdiction: string) => {
+  if (!tokens.has(jurisdiction)) tokens.set(jurisdiction, grantAndSign(sys, jurisdiction));
+  return tokens.get(jurisdiction)!;
+};
+const grantAndSign = (sys: TestSystem, jurisdiction: string) =>
+  sys.consentingToken(
+    { kind: 'agency', clientId: `p-${jurisdiction}`, agency: `${jurisdiction}-MOH`, program: 'drug-plan', jurisdiction, purpose: 'income-test' },
+    ['laid-off-ab', 'senior-on'].map((p) => sys.population.byPersona(p)!.id),
+  );
 type Income = { resident: { incomeVerification: { id: string; value: string } | null } };
 const incomeVia = async (sys: TestSystem, id: string, jurisdiction = 'BC') =>
   sys.query<Income>(`{ resident(id: "${id}") { incomeVerification { id value } } }`, { token: await agency(sys, jurisdiction) });
@@ -81,10 +90,10 @@ describe('Redis unavailable: verification falls back to the legacy system, nothi
     expect(during.errors).toBeUndefined();
     expect(mineNet(during)).toBe(original);
     expect(await bypasses()).toBeGreaterThan(bypassBefore);
-    // An agency program would rely on it, and its reliance cannot be recorded: nothing is released.
+    // An agency program's consent cannot be checked: fail closed, nothing is released.
     const toAgency = await incomeVia(a, senior.id);
     expect(toAgency.data!.resident.incomeVerification).toBeNull();
-    expect(toAgency.errors!.map((e) => e.extensions!.code)).toEqual(['STORE_UNAVAILABLE']);
+    expect(toAgency.errors!.map((e) => e.extensions!.code)).toEqual(['CONSENT_UNAVAILABLE']);
 
     // The source changes while Redis is down: the invalidation cannot be written.
     cra.applyChange({ kind: 'reassessment', sin: senior.sin, taxYear: 2025, totalIncomeCents: 1_900_000, netIncomeCents: 1_750_000 });

@@ -67,15 +67,23 @@ describe('one-command start (real processes, real HTTP)', () => {
     const key = JSON.parse(readFileSync(`${devDir}/token-signing-key.json`, 'utf8'));
     const senior = population.byPersona('senior-on')!;
     const craMock = sys.mocks.find((m) => m.name === 'cra')!.url;
+    const residentToken = await signToken(key, { actor: { kind: 'resident', residentId: senior.id } });
     await fetch(`${craMock}/__admin/calls`, { method: 'DELETE' });
     for (const jurisdiction of ['BC', 'ON']) {
+      // The resident consents first (through the consent process); the income process checks it.
+      const granted = await postGraphQL(
+        sys.gateway,
+        `mutation { grantConsent(input: { categories: [INCOME], sourceAgency: CRA, recipientAgency: "${jurisdiction}-MOH", recipientProgram: "drug-plan", purpose: "income-test", expiresAt: "${new Date(Date.now() + 86_400_000).toISOString()}" }) { grant { id } } }`,
+        { token: residentToken },
+      );
+      expect(granted.errors).toBeUndefined();
       const token = await signToken(key, { actor: { kind: 'agency', clientId: jurisdiction, agency: `${jurisdiction}-MOH`, program: 'drug-plan', jurisdiction, purpose: 'income-test' } });
       const r = await postGraphQL(sys.gateway, `{ resident(id: "${senior.id}") { incomeVerification(taxYear: 2024) { id } } }`, { token });
       expect(r.errors).toBeUndefined();
     }
     expect(((await (await fetch(`${craMock}/__admin/calls`)).json()) as { total: number }).total).toBe(1);
     const mine = await postGraphQL<{ me: { verificationReliances: { jurisdiction: string }[] } }>(sys.gateway, `{ me { verificationReliances { jurisdiction } } }`, {
-      token: await signToken(key, { actor: { kind: 'resident', residentId: senior.id } }),
+      token: residentToken,
     });
     expect(mine.data!.me.verificationReliances.map((r) => r.jurisdiction)).toEqual(['BC', 'ON']);
   });

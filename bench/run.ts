@@ -6,9 +6,14 @@
  *   3. query latency through the gateway, all agencies vs identity only
  *   4. population memory: lazy 10k vs lazy 1M, and eager 10k as the baseline
  *   5. once only: legacy calls per fact per validity window, with reuse vs without
+ *   6. search quality (recall@3, MRR) vs a naive baseline
+ *   7. consent: checks and access-log appends per request, enforcement on vs off
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { register } from 'prom-client';
+import { HttpStore } from '../lib/store/HttpStore.ts';
+import { serveStore } from '../lib/store/serveStore.ts';
 import { percentiles, fmt } from './stats.ts';
 import { searchQualityLines } from './searchQuality.ts';
 import { startSystem } from '../tests/support/startedSystem.ts';
@@ -119,6 +124,34 @@ await sys.stop();
   const eager10k = run(10_000, 'eager');
   say(`4. population RSS: lazy 10k ${fmt(lazy10k.rssMb)} MB, lazy 1M ${fmt(lazy1m.rssMb)} MB (ratio ${fmt(lazy1m.rssMb / lazy10k.rssMb, 2)}); eager 10k baseline ${fmt(eager10k.rssMb)} MB`);
   say(`   live heap after GC: lazy 10k ${fmt(lazy10k.heapMb)} MB, lazy 1M ${fmt(lazy1m.heapMb)} MB (ratio ${fmt(lazy1m.heapMb / lazy10k.heapMb, 2)}); eager 10k ${fmt(eager10k.heapMb)} MB`);
+}
+
+// 7. Consent cost: the same agency workload with enforcement on and off, over the shared
+// in-memory store as `npm start` runs it (HTTP on loopback).
+{
+  const token = randomUUID();
+  const storeServer = await serveStore(0, token);
+  const measure = async (enforce: boolean) => {
+    const s = await startTestSystem({ store: new HttpStore(storeServer.url, token), consentEnforcement: enforce });
+    const actor = { kind: 'agency', clientId: 'bench', agency: 'ESDC', program: 'GIS', jurisdiction: 'CA', purpose: 'benchmark' } as const;
+    const ids = Array.from({ length: 100 }, (_, i) => s.population.get(300 + i)!.id);
+    const agency = await s.consentingToken(actor, ids);
+    const q = (id: string) => `{ resident(id: "${id}") { givenName income { taxYear } immigrationStatus { status } } }`;
+    for (let i = 0; i < 30; i++) await s.query(q(ids[i % 100]!), { token: agency });
+    const samples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      const r = await s.query(q(ids[i % 100]!), { token: agency });
+      samples.push(performance.now() - t);
+      if (r.errors) throw new Error(`consent bench query failed: ${JSON.stringify(r.errors[0])}`);
+    }
+    await s.stop();
+    return percentiles(samples);
+  };
+  const on = await measure(true);
+  const off = await measure(false);
+  await storeServer.close();
+  say(`7. consent, 300 agency requests (3 sources each): enforcement on p50 ${fmt(on.p50)} ms p99 ${fmt(on.p99)} ms; off p50 ${fmt(off.p50)} ms p99 ${fmt(off.p99)} ms; cost p50 +${fmt(on.p50 - off.p50)} ms (ratio ${fmt(on.p50 / off.p50, 2)}), p99 ratio ${fmt(on.p99 / off.p99, 2)}`);
 }
 
 // 6. Search quality

@@ -48,9 +48,10 @@ export const entryHash = (e: Omit<AccessEntry, 'hash'>) => createHash('sha256').
 /**
  * Per-resident, append-only, hash-chained access log in the shared store. Each entry carries
  * the previous entry's hash, so an edit, a deletion or a reordering breaks the chain; a head
- * (length and last hash) authenticated with the service's secret catches a cut-off tail.
- * Appends are batched (two store round trips per batch) and retried when another replica
- * appended first, so the chain never forks.
+ * (length and last hash) authenticated with the service's secret, moved in the same atomic
+ * step as each append, catches a cut-off tail. Appends are batched (one store round trip per
+ * batch when the tails were read ahead) and retried when another replica appended first, so
+ * the chain never forks.
  */
 export class AccessLog {
   constructor(
@@ -58,18 +59,27 @@ export class AccessLog {
     private readonly secret: string,
   ) {}
 
-  /** Append entries (any residents, in order). Throws CONSENT_UNAVAILABLE when it cannot. */
-  async append(entries: readonly NewEntry[]): Promise<void> {
+  /** The current tail of each resident's log (read ahead of `append`, alongside other reads). */
+  async tailsOf(residentIds: readonly string[]): Promise<Map<string, { length: number; last: string | null }>> {
+    try {
+      const tails = await this.store.tails(residentIds.map(logKey));
+      return new Map(residentIds.map((id, i) => [id, tails[i]!]));
+    } catch {
+      throw consentUnavailable();
+    }
+  }
+
+  /**
+   * Append entries (any residents, in order). `known` tails save a round trip; when another
+   * writer got there first, the tail is read again. Throws CONSENT_UNAVAILABLE when it cannot.
+   */
+  async append(entries: readonly NewEntry[], known?: Map<string, { length: number; last: string | null }>): Promise<void> {
     let pending = groupByResident(entries);
     for (let attempt = 0; pending.size > 0; attempt++) {
       if (attempt === 8) throw consentUnavailable();
       const ids = [...pending.keys()];
-      let tails: { length: number; last: string | null }[];
-      try {
-        tails = await this.store.tails(ids.map(logKey));
-      } catch {
-        throw consentUnavailable();
-      }
+      const fresh = attempt === 0 && known && ids.every((id) => known.has(id)) ? known : await this.tailsOf(ids);
+      const tails = ids.map((id) => fresh.get(id)!);
       const items = ids.map((id, i) => {
         const tail = tails[i]!;
         let prevHash = tail.last ? (JSON.parse(tail.last) as AccessEntry).hash : GENESIS;
@@ -84,11 +94,16 @@ export class AccessLog {
       });
       let ok: boolean[];
       try {
-        ok = await this.store.appendBatchIfLength(items.map((it) => ({ key: logKey(it.id), expectedLength: it.expectedLength, values: it.chained.map((c) => JSON.stringify(c)) })));
-        await Promise.all(
-          items.filter((_, i) => ok[i]).map((it) => {
+        ok = await this.store.appendBatchIfLength(
+          items.map((it) => {
             const last = it.chained.at(-1)!;
-            return this.store.set(headKey(it.id), this.signHead(it.id, last.seq + 1, last.hash));
+            return {
+              key: logKey(it.id),
+              expectedLength: it.expectedLength,
+              values: it.chained.map((c) => JSON.stringify(c)),
+              // The head moves in the same atomic step, so it never lags or runs ahead of the list.
+              then: { key: headKey(it.id), value: this.signHead(it.id, last.seq + 1, last.hash) },
+            };
           }),
         );
       } catch {
@@ -136,8 +151,8 @@ export class AccessLog {
     if (raw.length === 0 && head === null) return { intact: true, entries: 0, brokenAt: null, problem: null };
     const parsed = head ? this.readHead(residentId, head) : null;
     if (!parsed) return broken(raw.length, 'HEAD_INVALID');
-    // Another replica may have appended after the head was written: the head is a lower bound.
     if (raw.length < parsed.length) return broken(raw.length, 'TRUNCATED');
+    if (raw.length > parsed.length) return broken(parsed.length, 'HEAD_INVALID');
     const atHead = JSON.parse(raw[parsed.length - 1]!) as AccessEntry;
     if (atHead.hash !== parsed.lastHash) return broken(parsed.length - 1, 'EDITED');
     return { intact: true, entries: raw.length, brokenAt: null, problem: null };

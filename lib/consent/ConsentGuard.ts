@@ -53,6 +53,9 @@ export class ConsentGuard {
       return wanted.map(() => new AppError(ErrorCode.UNAUTHENTICATED, 'Not authenticated: a signed token is needed to read resident data'));
     }
     const now = this.deps.now();
+    const ids = [...new Set(wanted.map((w) => w.residentId))];
+    // The log's tails are read alongside the grants, so deciding and logging cost two round trips.
+    const tails = this.deps.log.tailsOf(ids).catch(() => undefined);
     let decisions: Decision[];
     if (actor.kind === 'resident') {
       decisions = wanted.map((w) => ({
@@ -61,7 +64,6 @@ export class ConsentGuard {
         error: w.residentId === actor.residentId ? null : new AppError(ErrorCode.FORBIDDEN, 'A resident may read only their own data'),
       }));
     } else {
-      const ids = [...new Set(wanted.map((w) => w.residentId))];
       let grants: Grant[][];
       try {
         grants = await this.deps.ledger.grantsFor(ids);
@@ -85,7 +87,7 @@ export class ConsentGuard {
       });
     }
     try {
-      await this.record(decisions, now);
+      await this.record(decisions, now, await tails);
     } catch (e) {
       if (actor.kind !== 'resident') return wanted.map(() => (isAppError(e) ? e : new AppError(ErrorCode.CONSENT_UNAVAILABLE, 'Access log unavailable')));
     }
@@ -93,7 +95,7 @@ export class ConsentGuard {
   }
 
   /** One log entry per resident, source, outcome and grant, with the categories merged. */
-  private async record(decisions: Decision[], now: Date) {
+  private async record(decisions: Decision[], now: Date, tails: Awaited<ReturnType<AccessLog['tailsOf']>> | undefined) {
     const actor = this.actor;
     const groups = new Map<string, NewEntry>();
     for (const d of decisions) {
@@ -122,7 +124,7 @@ export class ConsentGuard {
     }
     const entries = [...groups.values()];
     try {
-      await this.deps.log.append(entries);
+      await this.deps.log.append(entries, tails);
     } catch (e) {
       if (actor.kind === 'resident') this.deps.outbox.hold(entries);
       throw e;

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type Store } from './Store.ts';
+import { StoreUnavailableError, type AppendItem, type Store } from './Store.ts';
 
 type Op = 'get' | 'mget' | 'set' | 'setIfAbsent' | 'del' | 'append' | 'appendIfLength' | 'range' | 'rangeMany' | 'tails' | 'appendBatchIfLength';
 
@@ -49,7 +49,7 @@ export class HttpStore implements Store {
   tails(keys: readonly string[]) {
     return this.call<{ length: number; last: string | null }[]>('tails', [keys]);
   }
-  appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
+  appendBatchIfLength(items: readonly AppendItem[]) {
     return this.call<boolean[]>('appendBatchIfLength', [items]);
   }
   del(keys: readonly string[]) {

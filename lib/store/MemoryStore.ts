@@ -1,4 +1,4 @@
-import type { Store } from './Store.ts';
+import type { AppendItem, Store } from './Store.ts';
 
 /** In-process store: a Map with expiry. Not durable. */
 export class MemoryStore implements Store {
@@ -60,12 +60,13 @@ export class MemoryStore implements Store {
     });
   }
 
-  async appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
-    return items.map(({ key, expectedLength, values }) => {
+  async appendBatchIfLength(items: readonly AppendItem[]) {
+    return items.map(({ key, expectedLength, values, then }) => {
       const list = this.lists.get(key) ?? [];
       if (list.length !== expectedLength) return false;
       list.push(...values);
       this.lists.set(key, list);
+      if (then) this.values.set(then.key, { value: then.value, expiresAt: null });
       return true;
     });
   }

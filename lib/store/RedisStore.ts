@@ -1,10 +1,19 @@
 import type { Redis } from 'ioredis';
-import { StoreUnavailableError, type Store } from './Store.ts';
+import { StoreUnavailableError, type AppendItem, type Store } from './Store.ts';
 
 // Atomic on the Redis server: append ARGV[2..] only if the list still has ARGV[1] items.
 const APPEND_IF_LENGTH = `
 if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
   for i = 2, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+  return 1
+end
+return 0`;
+
+// The same, and then SET KEYS[2] ARGV[2] in the same atomic step (values from ARGV[3]).
+const APPEND_IF_LENGTH_THEN_SET = `
+if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then
+  for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+  redis.call('SET', KEYS[2], ARGV[2])
   return 1
 end
 return 0`;
@@ -89,11 +98,14 @@ export class RedisStore implements Store {
     return out;
   }
 
-  async appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]) {
+  async appendBatchIfLength(items: readonly AppendItem[]) {
     if (items.length === 0) return [];
     const results = await this.op(() => {
       const p = this.redis.pipeline();
-      for (const it of items) p.eval(APPEND_IF_LENGTH, 1, this.k(it.key), String(it.expectedLength), ...it.values);
+      for (const it of items) {
+        if (it.then) p.eval(APPEND_IF_LENGTH_THEN_SET, 2, this.k(it.key), this.k(it.then.key), String(it.expectedLength), it.then.value, ...it.values);
+        else p.eval(APPEND_IF_LENGTH, 1, this.k(it.key), String(it.expectedLength), ...it.values);
+      }
       return p.exec();
     });
     return results!.map(([err, r]) => {

@@ -29,10 +29,20 @@ export interface Store {
   rangeMany(keys: readonly string[]): Promise<string[][]>;
   /** Length and last item of many lists in one round trip (hash chains read their tail). */
   tails(keys: readonly string[]): Promise<{ length: number; last: string | null }[]>;
-  /** appendIfLength for many lists in one round trip, several values each; one result per item. */
-  appendBatchIfLength(items: readonly { key: string; expectedLength: number; values: readonly string[] }[]): Promise<boolean[]>;
+  /**
+   * appendIfLength for many lists in one round trip, several values each; one result per item.
+   * `then`, if given, is set in the same atomic step when (and only when) the append happens.
+   */
+  appendBatchIfLength(items: readonly AppendItem[]): Promise<boolean[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface AppendItem {
+  key: string;
+  expectedLength: number;
+  values: readonly string[];
+  then?: { key: string; value: string };
 }
 
 export class StoreUnavailableError extends Error {

@@ -12,7 +12,16 @@ const Call = z.discriminatedUnion('op', [
   z.object({ op: z.literal('tails'), args: z.tuple([z.array(z.string())]) }),
   z.object({
     op: z.literal('appendBatchIfLength'),
-    args: z.tuple([z.array(z.object({ key: z.string(), expectedLength: z.number().int(), values: z.array(z.string()) }))]),
+    args: z.tuple([
+      z.array(
+        z.object({
+          key: z.string(),
+          expectedLength: z.number().int(),
+          values: z.array(z.string()),
+          then: z.object({ key: z.string(), value: z.string() }).optional(),
+        }),
+      ),
+    ]),
   }),
   z.object({ op: z.literal('del'), args: z.tuple([z.array(z.string())]) }),
   z.object({ op: z.literal('append'), args: z.tuple([z.string(), z.string()]) }),

@@ -69,6 +69,10 @@ describe.each(['memory', 'http', 'redis'])('Store contract: %s', (kind) => {
     expect(await s().tails([a, b, `chain-none-${kind}`])).toEqual([{ length: 2, last: '2' }, { length: 1, last: 'x' }, { length: 0, last: null }]);
     expect(await s().appendBatchIfLength([{ key: a, expectedLength: 1, values: ['stale'] }, { key: b, expectedLength: 1, values: ['y'] }])).toEqual([false, true]);
     expect(await s().range(a)).toEqual(['1', '2']);
+    // `then` is set with the append, and only when the append happens.
+    expect(await s().appendBatchIfLength([{ key: a, expectedLength: 2, values: ['3'], then: { key: `head-${kind}`, value: 'three' } }])).toEqual([true]);
+    expect(await s().appendBatchIfLength([{ key: a, expectedLength: 2, values: ['x'], then: { key: `head-${kind}`, value: 'stale' } }])).toEqual([false]);
+    expect(await s().get(`head-${kind}`)).toBe('three');
   });
 
   it('ping', async () => {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { IdentityRegistryAdapter, type PersonRecord } from '../../adapters/identity/IdentityRegistryAdapter.ts';
 import { AppError, ErrorCode, isAppError } from '../../lib/errors.ts';
+import type { IssuerTrust } from '../../lib/verification/IssuerTrust.ts';
 import { verifyProof } from '../../lib/verification/proof.ts';
 import { RelianceLog } from '../../lib/verification/RelianceLog.ts';
 import { assertMayRead, assertResidentId } from '../access.ts';
@@ -13,7 +14,7 @@ export interface IdentityContext extends BaseContext {
   persons: DataLoader<string, PersonRecord>;
   reliances: RelianceLog;
   adapter: IdentityRegistryAdapter;
-  trust: import('../../lib/verification/IssuerTrust.ts').IssuerTrust;
+  trust: IssuerTrust;
 }
 
 export const MAX_RESIDENTS_PER_QUERY = 500;

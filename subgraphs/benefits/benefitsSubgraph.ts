@@ -1,26 +1,38 @@
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import type { ProvinceCode } from '../../lib/jurisdictions.ts';
-import { loadSchema, type BaseContext, type SubgraphDefinition } from '../SubgraphDefinition.ts';
-import type { Catalogue, ProgramFilter } from './catalogue/Catalogue.ts';
-import { loadCatalogue } from './catalogue/loadCatalogue.ts';
+import { resolveResidentReference } from '../access.ts';
+import { loadSchema, type SubgraphDefinition } from '../SubgraphDefinition.ts';
+import { benefitsContextFor, loadBenefitsDeps, type BenefitsContext } from './benefitsContext.ts';
+import type { ProgramFilter } from './catalogue/Catalogue.ts';
 import { CATEGORIES, LIFE_EVENTS, PROGRAM_ID, type Program } from './catalogue/programSchema.ts';
+import { computeEntitlements } from './entitlements/computeEntitlements.ts';
+import type { DeclaredFacts } from './entitlements/DeclaredFacts.ts';
+import { entitlementResolvers } from './entitlements/entitlementResolvers.ts';
+import { isUnclaimed } from './entitlements/EntitlementView.ts';
+import type { ResidentRepresentation } from './entitlements/ResidentRepresentation.ts';
+import { outreachResolvers } from './outreach/outreachResolvers.ts';
 import type { Language } from './search/detectLanguage.ts';
 import { explainMatch } from './search/explainMatch.ts';
-import { ProgramSearch, type MatchExplanation } from './search/ProgramSearch.ts';
+import type { MatchExplanation } from './search/ProgramSearch.ts';
 
-export interface BenefitsContext extends BaseContext {
-  catalogue: Catalogue;
-  search: ProgramSearch;
-}
+export type { BenefitsContext } from './benefitsContext.ts';
 
 export const MAX_SEARCH_TEXT = 500;
 export const MAX_SEARCH_RESULTS = 50;
 const DEFAULT_SEARCH_RESULTS = 10;
 
-/** The per-request context over a catalogue; exported so tests and integrators can serve their own. */
-export function benefitsContextFor(catalogue: Catalogue): (base: BaseContext) => BenefitsContext {
-  const search = new ProgramSearch(catalogue);
-  return (base) => ({ ...base, catalogue, search });
+type EntitlementArgs = { asOf?: string | null; declaredFacts?: DeclaredFacts | null };
+
+/** Purpose recorded with each reliance when a resident's entitlements are computed. */
+export const ENTITLEMENT_PURPOSE = 'entitlement-estimate';
+
+/**
+ * Entitlements are eligibility estimates MyCanada derives: released under consent like any
+ * resident data (a resident's own read passes and is logged), checked before anything is relied on.
+ */
+async function entitlementsOf(rep: ResidentRepresentation, args: EntitlementArgs, ctx: BenefitsContext, withCcbInPay: boolean) {
+  await ctx.consent.check(rep.id, 'ELIGIBILITY', 'MYCANADA');
+  return (await computeEntitlements(rep, { ...args, purpose: ENTITLEMENT_PURPOSE, withCcbInPay }, ctx)).views;
 }
 
 /** What a MatchExplanation resolver receives: the explanation, its program and the search's language. */
@@ -53,12 +65,22 @@ export const benefitsSubgraph: SubgraphDefinition<BenefitsContext> = {
   schemaFile: 'subgraphs/benefits/schema.graphql',
   typeDefs: loadSchema(import.meta.url),
   legacySystems: [],
-  // Once per process: a bad catalogue file stops the start here, naming file, entry and field.
-  createContext: () => benefitsContextFor(loadCatalogue()),
+  // Once per process: a bad catalogue or parameter file stops the start here, naming file, entry and field.
+  createContext: (config) => benefitsContextFor(loadBenefitsDeps(config)),
   resolvers: {
+    ...entitlementResolvers,
     LifeEvent: enumValues(LIFE_EVENTS),
     ProgramCategory: enumValues(CATEGORIES),
+    Mutation: outreachResolvers.Mutation,
+    Resident: {
+      __resolveReference: resolveResidentReference,
+      entitlements: (rep: ResidentRepresentation, args: EntitlementArgs, ctx: BenefitsContext) => entitlementsOf(rep, args, ctx, false),
+      unclaimedBenefits: async (rep: ResidentRepresentation, args: EntitlementArgs, ctx: BenefitsContext) =>
+        (await entitlementsOf(rep, args, ctx, true)).filter(isUnclaimed),
+      ...outreachResolvers.Resident,
+    },
     Query: {
+      ...outreachResolvers.Query,
       programs: (_: unknown, args: ProgramFilter, ctx: BenefitsContext) =>
         ctx.catalogue.filter({
           jurisdiction: args.jurisdiction ?? undefined,

@@ -2,13 +2,17 @@ import type { ProvinceCode } from '../../../lib/jurisdictions.ts';
 import type { ImmigrationStatus } from '../../../adapters/ircc/parseIrccResponse.ts';
 
 /**
- * Where a fact comes from. A verification is a statement by the agency that holds the record
- * (CRA for income, IRCC for status, ESDC for OAS/GIS in pay); a declared fact is the resident's word.
- * Every rule that uses a fact reports this source back in its explanation.
+ * Where a fact comes from. A verification is a signed statement by the agency that holds the
+ * record (CRA for income, IRCC for status), its proof checked by the relying party; a record is
+ * a field of an agency's record read through the graph but not signed (identity's date of
+ * birth, ESDC's benefits in pay); a declared fact is the resident's word. `note` says how a fact
+ * was derived when it was (OAS in pay x 12). Every rule that uses a fact reports this source
+ * back in its explanation; the rules never look at it.
  */
 export type FactSource =
-  | { kind: 'verification'; issuer: string; verificationId: string; verifiedAt?: string }
-  | { kind: 'declared' };
+  | { kind: 'verification'; issuer: string; verificationId: string; verifiedAt?: string; note?: string }
+  | { kind: 'record'; issuer: string; field: string; note?: string }
+  | { kind: 'declared'; note?: string };
 
 /** One fact: its value and where it came from. A fact the caller does not have is left out. */
 export interface Fact<T> {

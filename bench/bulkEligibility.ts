@@ -15,6 +15,8 @@
 import { pathToFileURL } from 'node:url';
 import { MemoryStore } from '../lib/store/MemoryStore.ts';
 import type { Store } from '../lib/store/Store.ts';
+import { ConsentLedger } from '../lib/consent/ConsentLedger.ts';
+import { grantOutreachConsent } from '../subgraphs/benefits/outreach/outreachConsent.ts';
 import { OutreachStore } from '../subgraphs/benefits/outreach/OutreachStore.ts';
 import { screenOptedIn } from '../subgraphs/benefits/outreach/screenOptedIn.ts';
 import { startTestSystem, type TestSystem } from '../tests/support/system.ts';
@@ -119,9 +121,13 @@ export async function bulkEligibilityLines(): Promise<string[]> {
     // written through the benefits subgraph's store, as 10k optInToOutreach mutations would.
     const outreach = new OutreachStore(store);
     t = performance.now();
-    for (const id of ids) await outreach.optIn(id, { maritalStatus: 'SINGLE' }, new Date());
+    const ledger = new ConsentLedger(store);
+    for (const id of ids) {
+      await grantOutreachConsent(ledger, id, new Date());
+      await outreach.optIn(id, { maritalStatus: 'SINGLE' }, new Date());
+    }
     const optInMs = performance.now() - t;
-    const screenerToken = await sys.consentingToken(SCREENER, ids);
+    const screenerToken = await sys.tokenFor(SCREENER);
     sys.legacy.forEach((l) => l.resetCalls());
     t = performance.now();
     const run = await screenOptedIn({ graphUrl: sys.gatewayUrl, token: screenerToken });

@@ -8,6 +8,7 @@
  *   5. once only: legacy calls per fact per validity window, with reuse vs without
  *   6. search quality (recall@3, MRR) vs a naive baseline
  *   7. consent: checks and access-log appends per request, enforcement on vs off
+ *   8. bulk eligibility for 10k residents (and outreach screening), reuse vs none
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { HttpStore } from '../lib/store/HttpStore.ts';
 import { serveStore } from '../lib/store/serveStore.ts';
 import { percentiles, fmt } from './stats.ts';
 import { searchQualityLines } from './searchQuality.ts';
+import { bulkEligibilityLines } from './bulkEligibility.ts';
 import { startSystem } from '../tests/support/startedSystem.ts';
 import { startTestSystem } from '../tests/support/system.ts';
 
@@ -163,6 +165,9 @@ await sys.stop();
 
 // 6. Search quality
 searchQualityLines().forEach((line) => say(`6. ${line}`));
+
+// 8. Bulk eligibility and outreach over 10k residents
+(await bulkEligibilityLines()).forEach((line) => say(`8. ${line}`));
 
 console.log('\nsummary');
 for (const line of out) console.log(`  ${line}`);

@@ -7,6 +7,14 @@ import { CLAIMS, type UnsignedVerification, type Verification } from './Verifica
 const ALG = 'ES256';
 const TYP = 'mycanada-verification+jws';
 
+// Importing a JWK costs as much as a signature check; keys are few, proofs are many.
+const imported = new Map<string, ReturnType<typeof importJWK>>();
+const keyFor = (jwk: JWK) => {
+  const id = `${jwk.kid}:${jwk.x}:${jwk.y}:${jwk.d ? 'private' : 'public'}`;
+  if (!imported.has(id)) imported.set(id, importJWK(jwk, ALG));
+  return imported.get(id)!;
+};
+
 const Payload = z
   .object({
     id: z.string().min(1),
@@ -28,7 +36,7 @@ export async function signVerification(key: SigningKey, v: UnsignedVerification)
   const payload = new TextEncoder().encode(JSON.stringify(Payload.parse(v)));
   const proof = await new CompactSign(payload)
     .setProtectedHeader({ alg: ALG, kid: key.privateJwk.kid!, typ: TYP })
-    .sign(await importJWK(key.privateJwk, ALG));
+    .sign(await keyFor(key.privateJwk));
   return { ...v, proof };
 }
 
@@ -63,7 +71,7 @@ export async function verifyProof(proof: string, trust: KeyResolver, now = new D
   const keys = (await trust.keysFor(claimed.data.issuer.agency.toLowerCase())).filter((k) => k.kid === kid);
   if (keys.length === 0) throw reject('UNKNOWN_KEY', `no trusted key "${kid ?? ''}" for issuer ${claimed.data.issuer.agency}`);
   try {
-    await compactVerify(proof, await importJWK(keys[0]!, ALG));
+    await compactVerify(proof, await keyFor(keys[0]!));
   } catch (e) {
     if (e instanceof joseErrors.JWSSignatureVerificationFailed) throw reject('TAMPERED', 'the signature does not match the content');
     throw reject('MALFORMED', 'the signature cannot be checked');

@@ -1,5 +1,6 @@
 import type { BaseContext, SubgraphConfig } from '../SubgraphDefinition.ts';
 import { RelianceLog } from '../../lib/verification/RelianceLog.ts';
+import { ConsentLedger } from '../../lib/consent/ConsentLedger.ts';
 import type { Catalogue } from './catalogue/Catalogue.ts';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogue } from './catalogue/loadCatalogue.ts';
 import type { EntitlementDeps } from './entitlements/computeEntitlements.ts';
@@ -14,6 +15,8 @@ export interface BenefitsDeps extends EntitlementDeps {
   catalogue: Catalogue;
   search: ProgramSearch;
   outreach: OutreachStore;
+  /** Opting in or out of outreach grants or withdraws consent. */
+  ledger: ConsentLedger;
   now(): Date;
 }
 
@@ -48,6 +51,7 @@ export function loadBenefitsDeps(config: Pick<SubgraphConfig, 'store' | 'trust'>
     rules,
     relying: { proofs: new ProofMemo(config.trust), reliances: new RelianceLog(config.store) },
     outreach: new OutreachStore(config.store),
+    ledger: new ConsentLedger(config.store, now),
     now,
     today: () => now().toISOString().slice(0, 10),
   };

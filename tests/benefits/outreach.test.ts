@@ -4,6 +4,8 @@ import type { SyntheticResident } from '../../mocks/population/SyntheticResident
 import { CRA_BATCH_CAP } from '../../adapters/cra/CraAdapter.ts';
 import { ESDC_BATCH_CAP } from '../../adapters/esdc/EsdcAdapter.ts';
 import { IRCC_BATCH_CAP } from '../../adapters/ircc/IrccAdapter.ts';
+import { ConsentLedger } from '../../lib/consent/ConsentLedger.ts';
+import { grantOutreachConsent } from '../../subgraphs/benefits/outreach/outreachConsent.ts';
 import { OutreachStore } from '../../subgraphs/benefits/outreach/OutreachStore.ts';
 import { screenOptedIn } from '../../subgraphs/benefits/outreach/screenOptedIn.ts';
 import { codes, startTestSystem, type TestSystem } from '../support/system.ts';
@@ -129,6 +131,25 @@ describe('proactive outreach for GIS', () => {
     const back = await sys.query<{ me: { outreachOptIn: unknown } }>(`{ me { outreachOptIn { optedInAt } } }`, { token: await sys.personaToken('parents-qc') });
     expect(back.data!.me.outreachOptIn).toBeNull();
   });
+  it('opting in is consent, recorded as grants; withdrawing the program\'s grant alone takes the resident off its list', async () => {
+    const token = await residentToken(senior);
+    const consents = await sys.query<{ me: { consents: { id: string; recipientAgency: string; recipientProgram: string; purpose: string; status: string }[] } }>(
+      `{ me { consents { id recipientAgency recipientProgram purpose status } } }`,
+      { token },
+    );
+    const gisGrant = consents.data!.me.consents.find((g) => g.recipientProgram === 'GIS' && g.purpose === 'outreach' && g.status === 'ACTIVE')!;
+    expect(gisGrant).toMatchObject({ recipientAgency: 'ESDC' });
+    expect(consents.data!.me.consents.some((g) => g.purpose === 'outreach-screening' && g.status === 'ACTIVE')).toBe(true);
+    await sys.query(`mutation { withdrawConsent(grantId: "${gisGrant.id}") { status } }`, { token });
+    const listed = await sys.query<Candidates>(CANDIDATES, { token: await sys.tokenFor(GIS_PROGRAM), variables: { program: 'ca-gis' } });
+    expect(listed.data!.outreachCandidates.candidates).toEqual([]);
+    // The refusal is in the resident's own access log.
+    const log = await sys.query<{ me: { accessLog: { entries: { agency: string | null; program: string | null; outcome: string }[] } } }>(
+      `{ me { accessLog { entries { agency program outcome } } } }`,
+      { token },
+    );
+    expect(log.data!.me.accessLog.entries.at(-1)).toMatchObject({ agency: 'ESDC', program: 'GIS', outcome: 'DENIED' });
+  });
 });
 
 describe('outreach in bulk: the pool screened in batches of 500, legacy systems asked per batch', () => {
@@ -137,8 +158,13 @@ describe('outreach in bulk: the pool screened in batches of 500, legacy systems 
     // (the mutation itself is tested above); every one declares SINGLE.
     const ids = Array.from({ length: 600 }, (_, i) => sys.population.get(1_000 + i)!.id);
     const outreach = new OutreachStore(sys.store);
-    for (const id of ids) await outreach.optIn(id, { maritalStatus: 'SINGLE' }, new Date());
-    const token = await sys.consentingToken(SCREENER as Extract<Actor, { kind: 'agency' }>, ids);
+    const ledger = new ConsentLedger(sys.store);
+    for (const id of ids) {
+      await grantOutreachConsent(ledger, id, new Date());
+      await outreach.optIn(id, { maritalStatus: 'SINGLE' }, new Date());
+    }
+    // The opt-ins' own grants are what lets the screening read them.
+    const token = await sys.tokenFor(SCREENER as Extract<Actor, { kind: 'agency' }>);
     sys.legacy.forEach((l) => l.resetCalls());
     const run = await screenOptedIn({ graphUrl: sys.gatewayUrl, token });
     // The pool: senior-on, the resident who opted out (skipped), then the 600: pages of 500 and 102 entries.

@@ -4,6 +4,7 @@ import { PROGRAM_ID } from '../catalogue/programSchema.ts';
 import { normalizeDeclaredFacts, type DeclaredFacts } from '../entitlements/DeclaredFacts.ts';
 import { gatherFacts } from '../entitlements/gatherFacts.ts';
 import { rulesProgramFor } from '../entitlements/programLinks.ts';
+import { grantOutreachConsent, withdrawOutreachConsent } from './outreachConsent.ts';
 import type { ResidentRepresentation } from '../entitlements/ResidentRepresentation.ts';
 import { validateFacts } from '../rules/validateFacts.ts';
 import { listCandidates } from './listCandidates.ts';
@@ -37,9 +38,12 @@ export const outreachResolvers = {
       if (!actsForProgram(actor, rulesProgram, program.id)) {
         throw new AppError(ErrorCode.FORBIDDEN, 'A program lists outreach candidates for itself only', { program: program.id });
       }
-      // Released on the basis of each resident's outreach opt-in (re-checked for every entry).
+      // Released on the basis of each resident's outreach opt-in (re-checked for every entry),
+      // and of the consent it granted this program: checked and logged per candidate.
       const page = await listCandidates(ctx.outreach, program, from, first);
-      return { candidates: page.candidates, scanned: page.scanned, endCursor: encodePoolCursor(page.next), hasNextPage: page.hasNextPage };
+      const allowed = await Promise.allSettled(page.candidates.map((c) => ctx.consent.check(c.resident.id, 'ELIGIBILITY', 'MYCANADA')));
+      const candidates = page.candidates.filter((_, i) => allowed[i]!.status === 'fulfilled');
+      return { candidates, scanned: page.scanned, endCursor: encodePoolCursor(page.next), hasNextPage: page.hasNextPage };
     },
   },
   Mutation: {
@@ -49,10 +53,16 @@ export const outreachResolvers = {
       // The declared facts are checked now, as the rules will read them (a child born tomorrow:
       // BAD_USER_INPUT naming the fact), so a screening never fails on them later.
       validateFacts((await gatherFacts({ id: residentId }, declared, ctx.today(), ctx.relying.proofs)).facts);
+      // Consent first: an opt-in whose grants could not be recorded is not an opt-in.
+      await grantOutreachConsent(ctx.ledger, residentId, ctx.now());
       return ctx.outreach.optIn(residentId, declared, ctx.now());
     },
-    optOutOfOutreach: (_: unknown, __: unknown, ctx: BenefitsContext) =>
-      ctx.outreach.optOut(requireResident(ctx.actor, 'optOutOfOutreach')),
+    optOutOfOutreach: async (_: unknown, __: unknown, ctx: BenefitsContext) => {
+      const residentId = requireResident(ctx.actor, 'optOutOfOutreach');
+      const had = await ctx.outreach.optOut(residentId);
+      await withdrawOutreachConsent(ctx.ledger, residentId, ctx.now());
+      return had;
+    },
   },
   Resident: {
     outreachOptIn: async (rep: ResidentRepresentation, _: unknown, ctx: BenefitsContext) => {

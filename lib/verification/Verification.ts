@@ -25,7 +25,7 @@ export interface Verification {
   proof: string;
 }
 
-export const CLAIMS = ['INCOME', 'IMMIGRATION_STATUS', 'AGE', 'RESIDENCY'] as const;
+export const CLAIMS = ['INCOME', 'IMMIGRATION_STATUS', 'AGE', 'RESIDENCY', 'BENEFITS_IN_PAY'] as const;
 export type Claim = (typeof CLAIMS)[number];
 
 export type UnsignedVerification = Omit<Verification, 'proof'>;
@@ -38,5 +38,7 @@ export const VALIDITY_MS: Record<Claim, number> = {
   // Statuses change rarely and IRCC signals changes; capped at the status's own end date.
   IMMIGRATION_STATUS: 30 * 86_400_000,
   AGE: 365 * 86_400_000,
+  // Benefits in pay come from a nightly batch and change at most monthly: one day.
+  BENEFITS_IN_PAY: 86_400_000,
   RESIDENCY: 30 * 86_400_000,
 };

@@ -9,6 +9,8 @@ import { issuerRuntime, type IssuerRuntime } from '../verification/issuerRuntime
 export interface CraContext extends BaseContext {
   assessments: DataLoader<AssessmentKey, IncomeAssessment, string>;
   incomeVerifications: DataLoader<IncomeVerificationKey, Verification, string>;
+  /** CRA-paid benefits as a signed, cached fact: asked of the mainframe once per validity window. */
+  benefitsInPay: DataLoader<ResidentRef, Verification, string>;
   issuer: IssuerRuntime['issuer'];
 }
 
@@ -31,8 +33,12 @@ export const craSubgraph: SubgraphDefinition<CraContext> = {
   createContext(config) {
     const adapter = new CraAdapter(legacyEndpoint(config, 'cra'));
     // A reassessment makes that year's verification stale, and "latest" with it.
+    // A reassessment makes that year's verification stale, "latest" with it, and the benefits
+    // in pay that CRA computes from income.
     const runtime = issuerRuntime('cra', CRA, config, 'cra', (cache, change) =>
-      change.kind === 'reassessment' ? [cache.key('INCOME', change.key, change.part ?? null), cache.key('INCOME', change.key, 'latest')] : [],
+      change.kind === 'reassessment'
+        ? [cache.key('INCOME', change.key, change.part ?? null), cache.key('INCOME', change.key, 'latest'), cache.key('BENEFITS_IN_PAY', change.key)]
+        : [],
     );
     const factory = (base: BaseContext): CraContext => {
       const assessments = new DataLoader<AssessmentKey, IncomeAssessment, string>((keys) => adapter.getAssessments(keys), {
@@ -55,7 +61,24 @@ export const craSubgraph: SubgraphDefinition<CraContext> = {
                 },
           ),
       );
-      return { ...base, assessments, incomeVerifications, issuer: runtime.issuer };
+      const benefitsInPay = runtime.issuer.loader<ResidentRef>(
+        'BENEFITS_IN_PAY',
+        (r) => runtime.cache.key('BENEFITS_IN_PAY', r.sin),
+        async (refs) =>
+          (await assessments.loadMany(refs.map((r) => ({ sin: r.sin, taxYear: null })))).map((a, i) =>
+            a instanceof Error
+              ? a
+              : {
+                  subject: refs[i]!.id,
+                  claimParameter: null,
+                  value: { ccbMonthlyCents: a.ccbMonthlyCents, gstCreditQuarterlyCents: a.gstCreditQuarterlyCents, disabilityTaxCredit: a.disabilityTaxCredit, dataAsOf: a.dataAsOf },
+                  method: 'benefit-payment-record',
+                  provenance: `CRA assessment mainframe, nightly batch of ${a.dataAsOf}`,
+                  assurance: 'authoritative-record',
+                },
+          ),
+      );
+      return { ...base, assessments, incomeVerifications, benefitsInPay, issuer: runtime.issuer };
     };
     return Object.assign(factory, { close: () => runtime.invalidation.stop() });
   },
@@ -73,7 +96,12 @@ export const craSubgraph: SubgraphDefinition<CraContext> = {
       },
       craBenefits: async (r: ResidentRef, _: unknown, ctx: CraContext) => {
         await ctx.consent.check(r.id, 'BENEFITS_IN_PAY', 'CRA');
-        const a = await ctx.assessments.load({ sin: r.sin, taxYear: null });
+        const a = JSON.parse((await ctx.benefitsInPay.load(r)).value) as {
+          ccbMonthlyCents: number;
+          gstCreditQuarterlyCents: number;
+          disabilityTaxCredit: boolean;
+          dataAsOf: string;
+        };
         return {
           canadaChildBenefitMonthly: money(a.ccbMonthlyCents),
           gstHstCreditQuarterly: money(a.gstCreditQuarterlyCents),

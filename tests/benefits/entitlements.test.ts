@@ -124,18 +124,23 @@ describe('the Ontario senior persona (senior-on: 67, OAS and CPP in pay, not GIS
 });
 
 describe('verified once, reused: entitlements rely on CRA’s and IRCC’s verifications', () => {
-  it('computing entitlements twice asks CRA and IRCC at most once each, and records the reliances', async () => {
+  it('computing entitlements (and unclaimed benefits) twice asks CRA, IRCC and ESDC at most once each, and records the reliances', async () => {
     const cra = sys.legacy.get('cra')!;
     const ircc = sys.legacy.get('ircc')!;
+    const esdc = sys.legacy.get('esdc')!;
     // A resident nothing has asked about yet in this system: the first computation fills the caches.
-    cra.resetCalls();
-    ircc.resetCalls();
+    [cra, ircc, esdc].forEach((l) => l.resetCalls());
     const first = await mine('disability-ns', 'entitlements');
     expect(first.errors).toBeUndefined();
-    expect([cra.calls.total, ircc.calls.total]).toEqual([1, 1]);
+    expect([cra.calls.total, ircc.calls.total, esdc.calls.total]).toEqual([1, 1, 1]);
     const second = await mine('disability-ns', 'entitlements');
     expect(second.errors).toBeUndefined();
-    expect([cra.calls.total, ircc.calls.total]).toEqual([1, 1]);
+    expect([cra.calls.total, ircc.calls.total, esdc.calls.total]).toEqual([1, 1, 1]);
+    // Unclaimed benefits also read CRA's benefits in pay (the CCB): one more CRA call, once.
+    await mine('disability-ns', 'unclaimedBenefits');
+    await mine('disability-ns', 'unclaimedBenefits');
+    // Benefits in pay (ESDC's and CRA's) are cached facts too: no legacy system is asked again.
+    expect([cra.calls.total, ircc.calls.total, esdc.calls.total]).toEqual([2, 1, 1]);
 
     // The same verifications both times, and each recorded once as relied on by MyCanada's navigation.
     const ids = (r: GraphQLResponse<Me<'entitlements'>>) =>

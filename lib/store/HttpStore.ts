@@ -1,6 +1,6 @@
 import { StoreUnavailableError, type AppendItem, type Store } from './Store.ts';
 
-type Op = 'get' | 'mget' | 'set' | 'setIfAbsent' | 'del' | 'append' | 'appendIfLength' | 'range' | 'rangeMany' | 'tails' | 'appendBatchIfLength';
+type Op = 'get' | 'mget' | 'set' | 'setIfAbsent' | 'del' | 'append' | 'range' | 'rangeMany' | 'tails' | 'appendBatchIfLength';
 
 /**
  * Client of the in-memory store that `npm start` runs in one process (serveStore.ts), so
@@ -57,9 +57,6 @@ export class HttpStore implements Store {
   }
   append(key: string, value: string) {
     return this.call<number>('append', [key, value]);
-  }
-  appendIfLength(key: string, expectedLength: number, value: string) {
-    return this.call<boolean>('appendIfLength', [key, expectedLength, value]);
   }
   range(key: string, from?: number, to?: number) {
     return this.call<string[]>('range', [key, from, to]);

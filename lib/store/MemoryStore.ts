@@ -45,14 +45,6 @@ export class MemoryStore implements Store {
     return list.length;
   }
 
-  async appendIfLength(key: string, expectedLength: number, value: string) {
-    const list = this.lists.get(key) ?? [];
-    if (list.length !== expectedLength) return false;
-    list.push(value);
-    this.lists.set(key, list);
-    return true;
-  }
-
   async tails(keys: readonly string[]) {
     return keys.map((k) => {
       const list = this.lists.get(k) ?? [];

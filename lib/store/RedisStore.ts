@@ -76,11 +76,6 @@ export class RedisStore implements Store {
     return this.op(() => this.redis.rpush(this.k(key), value));
   }
 
-  async appendIfLength(key: string, expectedLength: number, value: string) {
-    const r = await this.op(() => this.redis.eval(APPEND_IF_LENGTH, 1, this.k(key), String(expectedLength), value));
-    return r === 1;
-  }
-
   async tails(keys: readonly string[]) {
     if (keys.length === 0) return [];
     const results = await this.op(() => {

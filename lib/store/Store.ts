@@ -18,11 +18,6 @@ export interface Store {
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
   /** Append to a list; returns the new length. */
   append(key: string, value: string): Promise<number>;
-  /**
-   * Append only if the list has exactly `expectedLength` items (optimistic concurrency for
-   * hash chains); returns false when another writer got there first.
-   */
-  appendIfLength(key: string, expectedLength: number, value: string): Promise<boolean>;
   /** Items from..to inclusive (negative counts from the end, like Redis LRANGE). */
   range(key: string, from?: number, to?: number): Promise<string[]>;
   /** Whole lists for many keys in one round trip. */

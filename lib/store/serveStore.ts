@@ -25,7 +25,6 @@ const Call = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('del'), args: z.tuple([z.array(z.string())]) }),
   z.object({ op: z.literal('append'), args: z.tuple([z.string(), z.string()]) }),
-  z.object({ op: z.literal('appendIfLength'), args: z.tuple([z.string(), z.number().int(), z.string()]) }),
   z.object({ op: z.literal('range'), args: z.tuple([z.string(), z.number().int().nullish(), z.number().int().nullish()]) }),
 ]);
 
@@ -54,7 +53,6 @@ export async function serveStore(port: number, token: string): Promise<Listening
           case 'appendBatchIfLength': return json({ result: await store.appendBatchIfLength(c.args[0]) });
           case 'del': return json({ result: await store.del(c.args[0]) });
           case 'append': return json({ result: await store.append(c.args[0], c.args[1]) });
-          case 'appendIfLength': return json({ result: await store.appendIfLength(c.args[0], c.args[1], c.args[2]) });
           case 'range': return json({ result: await store.range(c.args[0], c.args[1] ?? undefined, c.args[2] ?? undefined) });
         }
       },

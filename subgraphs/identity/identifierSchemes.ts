@@ -1,5 +1,4 @@
 import { GENERIC_PROVINCES, isGenericProvince } from '../../adapters/health/genericProvinces.ts';
-import { HEALTH_PLANS } from '../../adapters/health/healthPlans.ts';
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import {
   isValidBcPhn, isValidOntarioHealthNumber, isValidRamq, isValidSin, isValidUci, normalizeSin, normalizeUci,
@@ -8,13 +7,12 @@ import { isProvinceCode } from '../../lib/jurisdictions.ts';
 
 export type IdentifierScheme = 'SIN' | 'UCI' | 'HEALTH_NUMBER';
 
-/** An identifier as linked to a resident: normalized, with who issues it and where. */
+/** An identifier as linked to a resident: normalized, with where it was issued. */
 export interface Identifier {
   scheme: IdentifierScheme;
   value: string;
   /** CA for federal identifiers, the province or territory for a health number. */
   jurisdiction: string;
-  issuer: string;
 }
 
 const bad = (why: string) => new AppError(ErrorCode.BAD_USER_INPUT, why, { argument: 'identifier' });
@@ -28,10 +26,10 @@ export function checkIdentifier(input: { scheme: IdentifierScheme; value: string
   switch (input.scheme) {
     case 'SIN':
       if (!isValidSin(raw)) throw bad('The SIN is not valid (9 digits passing the Luhn check, not starting with 0 or 8)');
-      return { scheme: 'SIN', value: normalizeSin(raw), jurisdiction: 'CA', issuer: 'ESDC' };
+      return { scheme: 'SIN', value: normalizeSin(raw), jurisdiction: 'CA' };
     case 'UCI':
       if (!isValidUci(raw)) throw bad('The UCI must be 8 or 10 digits');
-      return { scheme: 'UCI', value: normalizeUci(raw), jurisdiction: 'CA', issuer: 'IRCC' };
+      return { scheme: 'UCI', value: normalizeUci(raw), jurisdiction: 'CA' };
     case 'HEALTH_NUMBER': {
       const p = input.jurisdiction ?? '';
       if (!isProvinceCode(p)) throw bad('A health number needs the province or territory that issued it');
@@ -44,7 +42,7 @@ export function checkIdentifier(input: { scheme: IdentifierScheme; value: string
       if (!ok) throw bad(`The health number is not a valid ${p} health number`);
       // Ontario's version code identifies the card, not the person.
       const number = p === 'ON' ? value.slice(0, 10) : value;
-      return { scheme: 'HEALTH_NUMBER', value: number, jurisdiction: p, issuer: HEALTH_PLANS[p].administeredBy.en };
+      return { scheme: 'HEALTH_NUMBER', value: number, jurisdiction: p };
     }
   }
 }

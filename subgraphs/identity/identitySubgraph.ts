@@ -51,9 +51,10 @@ const issuerOf = (scheme: IdentifierScheme, jurisdiction: string) =>
 const one = (p: PersonRecord, scheme: IdentifierScheme, jurisdiction?: string) =>
   p.identifiers.find((i) => i.scheme === scheme && (!jurisdiction || i.jurisdiction === jurisdiction))?.value ?? null;
 
-function requireAgency(ctx: IdentityContext, what: string) {
+function requireAgency(ctx: IdentityContext, what: string): Extract<IdentityContext['actor'], { kind: 'agency' }> {
   if (ctx.actor.kind === 'anonymous') throw new AppError(ErrorCode.UNAUTHENTICATED, 'Not authenticated');
   if (ctx.actor.kind !== 'agency') throw new AppError(ErrorCode.FORBIDDEN, `${what} is for agency actors`);
+  return ctx.actor;
 }
 
 function checkReason(reason: string) {
@@ -63,11 +64,10 @@ function checkReason(reason: string) {
 }
 
 async function changeLink(ctx: IdentityContext, residentId: string, arg: IdentifierArg, reason: string, action: 'LINK' | 'UNLINK') {
-  requireAgency(ctx, action === 'LINK' ? 'linkIdentifier' : 'unlinkIdentifier');
+  const actor = requireAgency(ctx, action === 'LINK' ? 'linkIdentifier' : 'unlinkIdentifier');
   assertResidentId(residentId);
   checkReason(reason);
   const identifier = checkIdentifier(arg);
-  if (ctx.actor.kind !== 'agency') throw new AppError(ErrorCode.FORBIDDEN, 'Only agency programs link identifiers');
   // The identity registry is the system of record: it keeps the link, its reason and who asked.
   const person = await ctx.adapter.changeLink(residentId, {
     action,
@@ -75,7 +75,7 @@ async function changeLink(ctx: IdentityContext, residentId: string, arg: Identif
     value: identifier.value,
     jurisdiction: identifier.jurisdiction,
     reason: reason.trim(),
-    by: { agency: ctx.actor.agency, program: ctx.actor.program },
+    by: { agency: actor.agency, program: actor.program },
   });
   ctx.persons.clear(residentId).prime(residentId, person);
   return person;
